@@ -1,0 +1,5 @@
+"""``python -m kg``."""
+
+from .cli import cli
+
+cli(prog_name="kg")

@@ -1,0 +1,261 @@
+"""Resolve every actor mention of a parsed document to a canonical actor.
+
+Names come from the gazetteer (through the entity ruler's ids) or, for actors it does not
+know, from named entities with slug ids. Descriptions ("the French leader", "Hungarian
+officials") resolve through titles, demonyms and the office holder on the document's date;
+pronouns resolve to the most salient earlier actor that agrees with them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .events import ActorRef
+from .gazetteer import ActorRecord, Gazetteer, normalise, slug
+
+ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "COUNTRY", "NORP": "GROUP"}
+OFFICES = {
+    "president": "president", "leader": "leader", "prime minister": "prime minister",
+    "premier": "prime minister", "chancellor": "chancellor", "king": "king", "queen": "queen",
+    "foreign minister": "foreign minister", "foreign secretary": "foreign minister",
+    "secretary of state": "foreign minister", "top diplomat": "foreign minister",
+    "vice president": "vice president", "vice-president": "vice president",
+    "emir": "emir", "crown prince": "crown prince", "supreme leader": "supreme leader",
+    "secretary-general": "secretary-general", "secretary general": "secretary-general",
+}
+COUNTRY_NOUNS = {
+    "people", "public", "nation", "population", "citizen", "state", "country", "side",
+    "official", "government", "authority", "diplomat", "minister", "ministry", "delegation",
+    "administration", "negotiator", "envoy", "embassy", "army", "military", "troops", "force",
+    "police", "spokesman", "spokeswoman", "spokesperson", "cabinet", "parliament", "lawmaker",
+    "leadership", "regime", "navy", "soldier",
+}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+NONPERSON_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+OBJECT_DEPS = {"dobj", "pobj", "dative"}
+NON_ACTOR_TYPES = {"OTHER"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A resolved mention, kept in document order for coreference."""
+
+    token: int
+    sentence_start: int
+    clause: int
+    subject: bool
+    actor: ActorRef
+
+
+class MentionResolver:
+    """Resolves the nominal heads of one document, left to right."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, date: str | None):
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.date = date
+        self.history: list[Mention] = []
+        self.entity_of = {t.i: ent for ent in doc.ents for t in ent}
+        self.short_names: dict[str, ActorRef] = {}
+
+    def resolve_all(self) -> dict[int, list[ActorRef]]:
+        """Map the index of every head token that names an actor to its actor(s)."""
+        found: dict[int, list[ActorRef]] = {}
+        for token in self.doc:
+            actors = self.resolve(token)
+            if actors:
+                found[token.i] = actors
+                for actor in actors:
+                    self._remember(token, actor)
+        return found
+
+    def resolve(self, token: Token) -> list[ActorRef]:
+        """The actors a head token names; modifiers ("French" in "French leader") name none."""
+        if token.dep_ in {"amod", "compound"}:
+            return []
+        entity = self.entity_of.get(token.i)
+        if entity is not None:
+            return self._from_entity(entity) if token.i == entity.root.i else []
+        if token.pos_ == "PRON":
+            actor = self._from_pronoun(token)
+            return [actor] if actor else []
+        if token.pos_ in {"NOUN", "PROPN"}:
+            return self._from_description(token)
+        return []
+
+    def _from_entity(self, entity: Span) -> list[ActorRef]:
+        if entity.ent_id_:
+            record = self.gazetteer.get(entity.ent_id_)
+            return [to_ref(record, entity.text)] if record else []
+        actor_type = ACTOR_LABELS.get(entity.label_)
+        if actor_type is None:
+            return []
+        name = _strip_article(entity)
+        record = self.gazetteer.by_name(name.text)
+        if record:
+            return [to_ref(record, entity.text)]
+        return [self._unknown(name, actor_type, entity.text)]
+
+    def _unknown(self, name: Span, actor_type: str, mention: str) -> ActorRef:
+        """An actor the gazetteer does not know; a surname reuses the full name seen before."""
+        key = normalise(name.text)
+        if actor_type == "PERSON" and key in self.short_names:
+            return ActorRef(**{**self.short_names[key].__dict__, "mention": mention})
+        actor = ActorRef(slug(name.text), name.text, "OTHER" if actor_type == "COUNTRY" else actor_type,
+                         None, mention)
+        if actor_type == "PERSON" and len(name) > 1:
+            self.short_names.setdefault(normalise(name[-1].text), actor)
+        return actor
+
+    def _from_description(self, token: Token) -> list[ActorRef]:
+        """Titles, government nouns and generic descriptions: "the German chancellor"."""
+        mention = _phrase(token)
+        lemma = _compound_lemma(token)
+        countries = self._countries_of(token)
+        if lemma in OFFICES:
+            if not _one_definite(token, countries):
+                return []
+            record = self._office_holder(OFFICES[lemma], countries)
+            return [to_ref(record, mention)] if record else []
+        if token.lemma_.lower() in COUNTRY_NOUNS and countries:
+            return [to_ref(country, mention) for country in countries]
+        record = self.gazetteer.by_generic(mention)
+        if record and any(m.actor.id == record.id for m in self.history):
+            return [to_ref(record, mention)]
+        return []
+
+    def _countries_of(self, token: Token) -> list[ActorRecord]:
+        """Countries named by a head's modifiers: "French", "US", "Ukraine's", "of France"."""
+        countries = []
+        for child in token.children:
+            if child.dep_ not in {"amod", "compound", "poss", "nmod"}:
+                continue
+            for part in [child, *child.conjuncts]:
+                record = self._country_word(part)
+                if record and record not in countries:
+                    countries.append(record)
+        return countries
+
+    def _country_word(self, token: Token) -> ActorRecord | None:
+        entity = self.entity_of.get(token.i)
+        if entity is not None and entity.ent_id_:
+            record = self.gazetteer.get(entity.ent_id_)
+        else:
+            record = self.gazetteer.by_demonym(token.text) or self.gazetteer.by_name(token.text)
+        return record if record and record.type == "COUNTRY" else None
+
+    def _office_holder(self, office: str, countries: list[ActorRecord]) -> ActorRecord | None:
+        if countries:
+            holder = self.gazetteer.office_holder(office, countries[0].country, self.date)
+            if holder is None and office == "president":
+                holder = self.gazetteer.office_holder("leader", countries[0].country, self.date)
+            return holder
+        for mention in reversed(self.history):
+            record = self.gazetteer.get(mention.actor.id)
+            if record and any(r.office == office or (office == "leader" and r.leader)
+                              for r in record.roles):
+                return record
+        return None
+
+    def _from_pronoun(self, token: Token) -> ActorRef | None:
+        word = token.lower_
+        if word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            antecedent = token.head.head
+            return self._latest(lambda m: m.token == antecedent.i, token)
+        if word in PERSON_PRONOUNS:
+            return self._latest(lambda m: m.actor.type == "PERSON", token)
+        if word in NONPERSON_PRONOUNS:
+            return self._latest(lambda m: m.actor.type in {"COUNTRY", "IGO", "ORG", "GOV"}, token)
+        if word in PLURAL_PRONOUNS:
+            return self._latest(lambda m: m.actor.type in {"COUNTRY", "IGO", "ORG", "GOV", "GROUP"},
+                                token)
+        return None
+
+    def _latest(self, agrees, token: Token) -> ActorRef | None:
+        """The most salient earlier mention that agrees: subjects first, nearest sentence first."""
+        sentence_start = token.sent.start
+        candidates = [m for m in self.history if agrees(m) and m.token < token.i
+                      and not _bound(m, token)]
+        for start in sorted({m.sentence_start for m in candidates}, reverse=True):
+            in_sentence = [m for m in candidates if m.sentence_start == start]
+            subjects = [m for m in in_sentence if m.subject]
+            if start == sentence_start and subjects:
+                return _as_pronoun(subjects[-1].actor, token)
+            chosen = subjects[0] if subjects else in_sentence[-1]
+            return _as_pronoun(chosen.actor, token)
+        return None
+
+    def _remember(self, token: Token, actor: ActorRef) -> None:
+        head = token
+        while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
+            head = head.head
+        self.history.append(Mention(token.i, token.sent.start, _clause(token),
+                                    head.dep_ in SUBJECT_DEPS, actor))
+
+
+def resolve_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None) -> dict[int, list[ActorRef]]:
+    """Resolve the actor mentions of a parsed document; keys are head token indexes."""
+    return MentionResolver(doc, gazetteer, date).resolve_all()
+
+
+def to_ref(record: ActorRecord, mention: str) -> ActorRef:
+    return ActorRef(record.id, record.name, record.type, record.country, mention)
+
+
+def _one_definite(token: Token, countries: list[ActorRecord]) -> bool:
+    """'the French leader', "Ukraine's president", 'President': one known person, not
+    'a US president' or 'European leaders'."""
+    if token.tag_ in {"NNS", "NNPS"}:
+        return False
+    determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+    has_owner = any(c.dep_ == "poss" for c in token.children)
+    return determiners <= {"the", "this", "that"} and (bool(determiners) or has_owner
+                                                         or bool(countries) or token.pos_ == "PROPN")
+
+
+def _clause(token: Token) -> int:
+    """The index of the verb whose clause holds the token."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor.i
+    return -1
+
+
+def _bound(mention: Mention, pronoun: Token) -> bool:
+    """An object pronoun ('him') cannot stand for the subject of its own clause."""
+    return (pronoun.dep_ in OBJECT_DEPS and mention.subject
+            and mention.clause == _clause(pronoun) and not pronoun.lower_.endswith("self"))
+
+
+def _as_pronoun(actor: ActorRef, token: Token) -> ActorRef:
+    return ActorRef(actor.id, actor.name, actor.type, actor.country, token.text)
+
+
+def _strip_article(entity: Span) -> Span:
+    """The name in an entity: without a leading 'the' or trailing possessives and prepositions."""
+    start = entity.start + 1 if entity[0].lower_ == "the" and len(entity) > 1 else entity.start
+    end = entity.end
+    while end - start > 1 and entity.doc[end - 1].pos_ in {"ADP", "PART", "PUNCT", "SPACE"}:
+        end -= 1
+    return entity.doc[start:end]
+
+
+def _compound_lemma(token: Token) -> str:
+    """'foreign minister', 'prime minister', 'secretary of state': a head with its compounds."""
+    words = [c.lower_ for c in token.lefts if c.dep_ == "compound" and c.pos_ != "PROPN"]
+    words += [c.lower_ for c in token.lefts if c.dep_ == "amod" and c.lower_ in {"prime", "foreign"}]
+    lemma = " ".join([*words, token.lemma_.lower()])
+    of_state = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"
+                and any(g.lower_ == "state" for g in c.children)]
+    return f"{lemma} of state" if of_state else lemma
+
+
+def _phrase(token: Token) -> str:
+    """The head with its left modifiers: 'the French leader'."""
+    start = min([token.i, *(c.left_edge.i for c in token.lefts)])
+    return token.doc[start : token.i + 1].text

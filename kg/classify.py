@@ -1,0 +1,107 @@
+"""Categorise actions with the bundled lexicon: CAMEO root, PLOVER type, QuadClass, Goldstein."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field, replace
+from importlib import resources
+
+from .events import Action, Event
+
+COLUMNS = ["phrase", "kind", "cameo", "plover", "quad", "goldstein"]
+
+
+@dataclass(frozen=True)
+class Category:
+    """The categories of one lexicon entry."""
+
+    cameo: str | None
+    plover: str | None
+    quad: int | None
+    goldstein: float | None
+
+
+EMPTY = Category(None, None, None, None)
+
+
+@dataclass
+class Lexicon:
+    """Verb phrases and event nouns with their categories; light verbs defer to their noun."""
+
+    verbs: dict[str, Category] = field(default_factory=dict)
+    nouns: dict[str, Category] = field(default_factory=dict)
+    light: set[str] = field(default_factory=set)
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        """The lexicon bundled with kg (``kg/data/actions.tsv``)."""
+        text = resources.files("kg").joinpath("data/actions.tsv").read_text("utf-8")
+        return cls.parse(text)
+
+    @classmethod
+    def parse(cls, text: str) -> Lexicon:
+        lexicon = cls()
+        for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+            kind, phrase = row["kind"], row["phrase"].strip().lower()
+            if kind == "light":
+                lexicon.light.add(phrase)
+                continue
+            category = Category(
+                cameo=row["cameo"] or None,
+                plover=row["plover"] or None,
+                quad=int(row["quad"]) if row["quad"] else None,
+                goldstein=float(row["goldstein"]) if row["goldstein"] else None,
+            )
+            (lexicon.verbs if kind == "verb" else lexicon.nouns)[phrase] = category
+        return lexicon
+
+    def categorise(self, lemma: str) -> Category | None:
+        """The category of an action lemma such as 'hold peace talk with' or 'meeting between'.
+
+        The most specific entry wins: the verb with its particle or preposition, then the
+        event noun (compound first) when the verb is a light verb ('hold', 'express') or
+        unknown, then the verb alone.
+        """
+        words = lemma.split()
+        if not words:
+            return None
+        verb, rest = words[0], words[1:]
+        if verb not in self.verbs and verb not in self.light:
+            return self._noun(words)
+        for phrase in _verb_phrases(verb, rest):
+            if self.verbs.get(phrase, EMPTY).cameo:
+                return self.verbs[phrase]
+        noun = self._noun(rest)
+        coded = self.verbs.get(verb) if self.verbs.get(verb, EMPTY).cameo else None
+        if noun and (verb in self.light or coded is None):
+            return noun
+        return coded or self.nouns.get(verb)
+
+    def _noun(self, words: list[str]) -> Category | None:
+        """The longest run of words that is a lexicon noun ('peace talk' before 'talk')."""
+        for size in range(min(3, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                category = self.nouns.get(" ".join(words[start : start + size]))
+                if category:
+                    return category
+        return None
+
+
+def _verb_phrases(verb: str, rest: list[str]) -> list[str]:
+    """Candidate verb entries from the most to the least specific."""
+    phrases = [" ".join([verb, *rest])]
+    if rest:
+        phrases += [f"{verb} {rest[-1]}", f"{verb} {rest[0]}"]
+    if len(rest) >= 2:
+        phrases.insert(1, f"{verb} {rest[0]} {rest[-1]}")
+    return phrases
+
+
+def classify(event: Event, lexicon: Lexicon) -> Event:
+    """The event with its action's categories filled in (left null when unknown)."""
+    category = lexicon.categorise(event.action.lemma)
+    if category is None:
+        return event
+    action: Action = replace(event.action, cameo=category.cameo, plover=category.plover,
+                             quad=category.quad, goldstein=category.goldstein)
+    return replace(event, action=action)

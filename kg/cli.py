@@ -1,0 +1,137 @@
+"""The ``kg`` command line: parse options, call the library, report errors in one line."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import click
+
+from .documents import Document, read_documents
+from .errors import DocumentError, KgError
+from .events import Event
+from .export import events_to_jsonl, load_graph, write_events, write_graph
+from .gazetteer import Gazetteer
+from .graph import build_graph
+from .nlp import DEFAULT_MODEL, load_pipeline
+from .pipeline import Extractor
+
+
+def reports_errors(command: Callable) -> Callable:
+    """Turn kg's errors into ``Error: ...`` and a non-zero exit, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except KgError as error:
+            raise click.ClickException(str(error)) from None
+
+    return wrapper
+
+
+def input_options(command: Callable) -> Callable:
+    """The options shared by the commands that read articles."""
+    options = [
+        click.argument("inputs", nargs=-1, required=True),
+        click.option("--model", default=DEFAULT_MODEL, show_default=True,
+                     help="spaCy model package or path (e.g. en_core_web_sm, en_core_web_trf)."),
+        click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
+                     help="Extra actor file (CSV or JSON lines: id, name, aliases, type, country); "
+                          "repeatable; overrides bundled actors with the same id."),
+        click.option("--date", help="Publication date (YYYY-MM-DD) of plain-text articles."),
+        click.option("--skip-bad", is_flag=True,
+                     help="Warn about and skip unreadable documents instead of stopping."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+class Run:
+    """One extraction run: loads the pipeline, streams documents, counts what it read."""
+
+    def __init__(self, model: str, actor_files: tuple[str, ...], skip_bad: bool):
+        self.skip_bad = skip_bad
+        self.read = 0
+        self.skipped = 0
+        gazetteer = Gazetteer.load(actor_files)
+        self.extractor = Extractor(load_pipeline(model, gazetteer), gazetteer)
+
+    def events(self, inputs: tuple[str, ...], date: str | None) -> Iterator[Event]:
+        on_error = self._skip if self.skip_bad else None
+        yield from self.extractor.events(self._counted(read_documents(inputs, date=date,
+                                                                       on_error=on_error)))
+
+    def _counted(self, documents: Iterator[Document]) -> Iterator[Document]:
+        for document in documents:
+            self.read += 1
+            yield document
+
+    def _skip(self, error: DocumentError) -> None:
+        self.skipped += 1
+        click.echo(f"Warning: skipped {error}", err=True)
+
+    def summary(self, events: int) -> str:
+        skipped = f", {self.skipped} skipped" if self.skip_bad else ""
+        return f"{self.read} documents read{skipped}, {events} events"
+
+
+@click.group()
+@click.version_option(package_name="kg")
+def cli() -> None:
+    """kg: diplomatic knowledge graphs from news — who did what to whom."""
+
+
+@cli.command()
+@input_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write events here (JSON lines) instead of standard output.")
+@reports_errors
+def extract(inputs, model, actor_files, date, skip_bad, output) -> None:
+    """Extract actor–action–actor events from INPUTS (.txt, .jsonl, .csv, folders, or -)."""
+    run = Run(model, actor_files, skip_bad)
+    events = list(run.events(inputs, date))
+    if output:
+        write_events(events, output)
+    else:
+        sys.stdout.write(events_to_jsonl(events))
+    click.echo(run.summary(len(events)) + (f", written to {output}" if output else ""), err=True)
+
+
+@cli.command()
+@input_options
+@click.option("-o", "--output", default="graph.html", show_default=True,
+              type=click.Path(dir_okay=False), help="The HTML page to write.")
+@click.option("--graph", "graph_file", type=click.Path(dir_okay=False),
+              help="Also write the graph as JSON (readable by 'kg render').")
+@click.option("--title", default="kg graph", show_default=True, help="Title of the page.")
+@reports_errors
+def build(inputs, model, actor_files, date, skip_bad, output, graph_file, title) -> None:
+    """Build the graph of INPUTS and write it as an interactive HTML page."""
+    from .render import write_html
+
+    run = Run(model, actor_files, skip_bad)
+    graph = build_graph(run.events(inputs, date))
+    if graph_file:
+        write_graph(graph, graph_file)
+    path = write_html(graph, output, title=title)
+    click.echo(f"{run.summary(graph.number_of_edges())}, {graph.number_of_nodes()} actors; "
+               f"page written to {Path(path).resolve()}", err=True)
+
+
+@cli.command()
+@click.argument("graph_file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", default="graph.html", show_default=True,
+              type=click.Path(dir_okay=False), help="The HTML page to write.")
+@click.option("--title", default="kg graph", show_default=True, help="Title of the page.")
+@reports_errors
+def render(graph_file, output, title) -> None:
+    """Render a graph file written by 'kg build --graph' as an HTML page."""
+    from .render import write_html
+
+    graph = load_graph(graph_file)
+    path = write_html(graph, output, title=title)
+    click.echo(f"page written to {Path(path).resolve()}", err=True)

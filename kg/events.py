@@ -1,0 +1,88 @@
+"""The event record: the contract between the stages and the output of ``kg extract``."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+ACTOR_TYPES = ("PERSON", "GOV", "ORG", "IGO", "COUNTRY", "GROUP", "OTHER")
+MODALITIES = ("asserted", "negated", "future", "hypothetical", "reported")
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    """An actor as one sentence mentions it, resolved to a canonical id."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None
+    mention: str
+
+
+@dataclass(frozen=True)
+class Action:
+    """What the source did, with its category where the lexicon knows it."""
+
+    text: str
+    lemma: str
+    cameo: str | None = None
+    plover: str | None = None
+    quad: int | None = None
+    goldstein: float | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One actor–action–actor event found in one sentence of one document."""
+
+    doc: str
+    sentence: int
+    text: str
+    source: ActorRef
+    action: Action
+    target: ActorRef | None
+    date: str | None = None
+    location: str | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    span: tuple[int, int] = (0, 0)
+    confidence: float = 0.5
+    title: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def id(self) -> str:
+        """A stable id: the same event in the same document always gets the same id."""
+        target = self.target.id if self.target else ""
+        key = "|".join(
+            [self.doc, str(self.sentence), self.source.id, self.action.lemma, target,
+             self.source.mention, self.target.mention if self.target else ""]
+        )
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready record of DESIGN.md (plus ``id`` and ``title``)."""
+        record = asdict(self)
+        record["span"] = list(self.span)
+        extra = record.pop("extra")
+        return {"id": self.id, **record, **extra}
+
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> Event:
+        """Rebuild an event from :meth:`to_dict` output."""
+        known = {f for f in cls.__dataclass_fields__ if f != "extra"}
+        target = record.get("target")
+        fields = {k: v for k, v in record.items() if k in known}
+        fields["source"] = ActorRef(**record["source"])
+        fields["target"] = ActorRef(**target) if target else None
+        fields["action"] = Action(**record["action"])
+        fields["span"] = tuple(record.get("span", (0, 0)))
+        extra = {k: v for k, v in record.items() if k not in known and k != "id"}
+        return cls(**fields, extra=extra)
+
+    def to_json(self) -> str:
+        """One line of JSON, keys in a fixed order."""
+        return json.dumps(self.to_dict(), ensure_ascii=False)

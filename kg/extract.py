@@ -1,0 +1,360 @@
+"""Actor–action–actor events from a dependency parse: pure functions over spaCy docs.
+
+For every verb: its subjects (or, in the passive, its ``by`` agent) are sources; its objects,
+its prepositional partners ("spoke with X") and the partners of an event-noun object ("held
+talks with X", "imposed sanctions on X") are targets; coordination multiplies both sides.
+Event nouns carry their own participants ("a meeting between X and Y", "X's visit to Y").
+Verbs in the clausal complement of a speech verb are events of their own, marked reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .dates import resolve_date
+from .events import Action, ActorRef, Event
+
+SUBJECT_DEPS = {"nsubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass"}
+OBJECT_DEPS = {"dobj", "dative"}
+PARTNER_PREPS = {"with", "to", "against", "on", "for", "from", "toward", "towards", "into", "at",
+                 "between", "among", "alongside", "upon"}
+EVENT_NOUN_PREPS = PARTNER_PREPS | {"of"}
+PLACE_PREPS = {"in", "at"}
+INHERITING_DEPS = {"xcomp", "conj", "advcl"}
+SPEECH_VERBS = {"say", "tell", "state", "announce", "report", "claim", "add", "note", "stress",
+                "emphasise", "emphasize", "insist", "suggest", "warn", "highlight", "confirm",
+                "deny", "declare", "write", "post", "tweet", "argue", "believe", "think",
+                "mention", "explain", "reveal", "acknowledge", "indicate", "predict", "allege"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "can", "ca", "must"}
+INTENT_VERBS = {"plan", "intend", "agree", "aim", "want", "hope", "expect", "prepare", "promise",
+                "pledge", "vow", "seek", "offer", "decide", "propose", "threaten", "schedule"}
+REFUSAL_VERBS = {"refuse", "decline", "fail", "reject"}
+CONDITION_MARKS = {"if", "unless"}
+EVENT_NOUNS = {"meeting", "talk", "talks", "summit", "call", "visit", "negotiation", "conversation",
+               "consultation", "exchange", "agreement", "deal", "dialogue", "conference", "trip",
+               "sanction", "attack", "war", "treaty", "accord", "pact", "phone", "meet", "session",
+               "discussion", "contact", "interview", "tour", "invasion", "strike", "ceasefire",
+               "truce", "partnership", "alliance", "aid", "assistance", "support", "dispute"}
+RECIPROCAL = {"meet", "talk", "negotiate", "agree", "clash", "fight", "confer", "consult",
+              "cooperate", "reconcile", "meeting", "summit", "negotiation", "agreement", "deal",
+              "treaty", "ceasefire", "truce", "accord", "pact", "dialogue", "war"}
+GROUP_HEADS = {"member", "representative", "delegation", "team", "negotiator", "head", "leader",
+               "envoy", "official",
+               "ambassador", "spokesman", "spokeswoman", "spokesperson", "minister", "chief"}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+Mentions = dict[int, list[ActorRef]]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What extraction knows about the document beyond the sentence."""
+
+    doc_id: str
+    date: str | None
+    title: str | None
+    mentions: Mentions
+
+
+def extract_events(doc: Doc, context: Context) -> list[Event]:
+    """Every event of a parsed document, in sentence order, without duplicates."""
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for number, sent in enumerate(doc.sents):
+        for event in sentence_events(sent, number, context):
+            key = (number, event.source.id, event.target.id if event.target else None,
+                   event.action.lemma)
+            if key not in seen:
+                seen.add(key)
+                events.append(event)
+    return events
+
+
+def sentence_events(sent: Span, number: int, context: Context) -> Iterator[Event]:
+    """The events of one sentence: verb events first, then event-noun events."""
+    for token in sent:
+        if token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"}:
+            yield from verb_events(token, sent, number, context)
+    for token in sent:
+        if token.pos_ in {"NOUN", "PROPN"} and _noun_lemma(token) in EVENT_NOUNS:
+            yield from noun_events(token, sent, number, context)
+
+
+def verb_events(verb: Token, sent: Span, number: int, context: Context) -> Iterator[Event]:
+    """Events whose action is a verb, with the event noun of its object when it has one."""
+    sources, targets, passive_targets = subjects(verb), [], []
+    for child in verb.children:
+        if child.dep_ in PASSIVE_SUBJECT_DEPS:
+            passive_targets.extend(coordinated(child))
+        elif child.dep_ == "agent":
+            sources.extend(t for p in child.children if p.dep_ == "pobj" for t in coordinated(p))
+    targets = passive_targets + partners(verb, context)
+    noun = event_object(verb, context)
+    if noun is not None:
+        targets += partners(noun, context, EVENT_NOUN_PREPS)
+    source_actors = actors_of(sources, context)
+    target_actors = actors_of(targets, context)
+    words = [verb, *particles(verb)]
+    if noun is not None:
+        words += [*noun_modifiers(noun), noun]
+    yield from _events(source_actors, target_actors, words, verb, noun or verb, sent, number,
+                       context)
+
+
+def noun_events(noun: Token, sent: Span, number: int, context: Context) -> Iterator[Event]:
+    """Events named by a noun with participants: 'a meeting between X and Y', "X's visit to Y"."""
+    between = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in {"between", "among"}
+               for o in p.children if o.dep_ == "pobj" for t in coordinated(o)]
+    owners = [t for c in noun.children if c.dep_ == "poss" for t in coordinated(c)]
+    if len(between) >= 2:
+        sources, targets = between[:1], between[1:]
+    elif owners:
+        sources = owners
+        targets = partners(noun, context, PARTNER_PREPS - {"between", "among"})
+        if not targets:
+            return
+    else:
+        return
+    yield from _events(actors_of(sources, context), actors_of(targets, context),
+                       [*noun_modifiers(noun), noun],
+                       _governing_verb(noun), noun, sent, number, context)
+
+
+def _events(
+    sources: list[ActorRef], targets: list[ActorRef], words: list[Token], verb: Token,
+    anchor: Token, sent: Span, number: int, context: Context,
+) -> Iterator[Event]:
+    if not sources:
+        return
+    mood = modality(verb)
+    action = _action(words, anchor, context)
+    common = {
+        "doc": context.doc_id, "sentence": number, "text": sent.text.strip(),
+        "span": _span(sent), "action": action, "title": context.title,
+        "date": event_date({anchor.i, verb.i}, sent, context, mood),
+        "location": event_location(anchor, verb), "modality": mood,
+        "negated": mood == "negated",
+    }
+    if not targets and len(sources) > 1 and _reciprocal(words):
+        sources, targets = sources[:1], sources[1:]
+    for source in sources:
+        partners_of_source = [t for t in targets if t.id != source.id]
+        if not targets:
+            yield Event(source=source, target=None, confidence=_confidence(source, None), **common)
+        for target in partners_of_source:
+            yield Event(source=source, target=target, confidence=_confidence(source, target),
+                        **common)
+
+
+def _reciprocal(words: list[Token]) -> bool:
+    """Whether coordinated subjects act on each other: 'Russia and Ukraine held talks'."""
+    return any(t.lemma_.lower() in RECIPROCAL for t in words)
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb, inherited from the governing verb or noun when it has none."""
+    direct = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in coordinated(c)]
+    if direct:
+        return direct
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return []
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ in INHERITING_DEPS and head.pos_ in {"VERB", "AUX"}:
+        if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in head.children) and verb.dep_ != "conj":
+            return []
+        return subjects(head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return coordinated(head)
+    return []
+
+
+def partners(head: Token, context: Context, preps: set[str] = PARTNER_PREPS) -> list[Token]:
+    """Objects and prepositional partners of a head that are actors."""
+    found = []
+    for child in head.children:
+        if child.dep_ in OBJECT_DEPS:
+            found.extend(coordinated(child))
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            found.extend(t for o in child.children if o.dep_ == "pobj" for t in coordinated(o))
+    return [t for t in found if _names_actor(t, context)]
+
+
+def event_object(verb: Token, context: Context) -> Token | None:
+    """The non-actor noun object of a verb ('held talks', 'imposed sanctions'), if any."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and not _names_actor(child, context):
+            return child
+    return None
+
+
+def coordinated(token: Token) -> list[Token]:
+    """A head and the heads coordinated with it: 'Macron and Starmer' → both."""
+    return [token, *token.conjuncts]
+
+
+def noun_modifiers(noun: Token) -> list[Token]:
+    """Common-noun compounds that make an event noun specific: 'peace talks', 'phone call'."""
+    return [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+
+
+def particles(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "prt"]
+
+
+def actors_of(tokens: Iterable[Token], context: Context) -> list[ActorRef]:
+    """The actors named by head tokens; 'members of X' stands for X."""
+    found: list[ActorRef] = []
+    for token in tokens:
+        actors = context.mentions.get(token.i) or _group_of(token, context)
+        found.extend(a for a in actors if a not in found)
+    return found
+
+
+def _group_of(token: Token, context: Context) -> list[ActorRef]:
+    """'members of the coalition', 'delegations from Russia and Ukraine': the actors behind."""
+    if token.lemma_.lower() not in GROUP_HEADS:
+        return []
+    return [a for p in token.children if p.dep_ == "prep" and p.lower_ in {"of", "from"}
+            for o in p.children if o.dep_ == "pobj" for c in coordinated(o)
+            for a in context.mentions.get(c.i, [])]
+
+
+def _names_actor(token: Token, context: Context) -> bool:
+    return bool(context.mentions.get(token.i) or _group_of(token, context))
+
+
+def modality(verb: Token) -> str:
+    """asserted, negated, hypothetical, future or reported, from the verb and what governs it."""
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if any(c.dep_ == "neg" for c in verb.children):
+        return "negated"
+    if "would" in aux and _reported(verb) and not _conditional(verb):
+        return "future"
+    if aux & HYPOTHETICAL_AUX or _conditional(verb):
+        return "hypothetical"
+    if aux & FUTURE_AUX or _going_to(verb):
+        return "future"
+    governor = verb.head if verb.dep_ == "xcomp" else None
+    if governor is not None and governor.lemma_ in REFUSAL_VERBS:
+        return "negated"
+    if governor is not None and governor.lemma_ in INTENT_VERBS:
+        return "future"
+    if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        governor = verb.head
+    if governor is not None and verb.dep_ in {"xcomp", "conj", "advcl"}:
+        return modality(governor)
+    return "reported" if _reported(verb) else "asserted"
+
+
+def _conditional(verb: Token) -> bool:
+    clause = verb
+    while clause.i != clause.head.i:
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+            return True
+        if clause.dep_ not in {"xcomp", "conj", "ccomp"}:
+            return False
+        clause = clause.head
+    return False
+
+
+def _going_to(verb: Token) -> bool:
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lower_ == "going" and any(
+        c.lower_ in {"is", "are", "am", "was", "were", "'s", "'re"} for c in head.children)
+
+
+def _reported(verb: Token) -> bool:
+    clause = verb
+    while clause.dep_ in {"ccomp", "conj"} and clause.head.i != clause.i:
+        clause = clause.head
+        if clause.lemma_ in SPEECH_VERBS:
+            return True
+    return False
+
+
+def event_date(heads: set[int], sent: Span, context: Context, mood: str) -> str | None:
+    """The date an expression in the event's clause gives it, else the document's date."""
+    future = mood in {"future", "hypothetical"}
+    for entity in sent.ents:
+        if entity.label_ == "DATE" and _attached(entity.root, heads):
+            resolved = resolve_date(entity.text, context.date, future)
+            if resolved:
+                return resolved
+    return None if future else context.date
+
+
+def _attached(token: Token, heads: set[int]) -> bool:
+    """Whether a modifier belongs to the event's clause rather than to another verb's."""
+    for ancestor in token.ancestors:
+        if ancestor.i in heads:
+            return True
+        if ancestor.pos_ == "VERB":
+            return False
+    return False
+
+
+def event_location(anchor: Token, verb: Token) -> str | None:
+    """The place the clause puts the event in: 'in Florida', 'at the residence in Florida'."""
+    for head in dict.fromkeys([anchor, verb]):
+        for prep in _clause_tokens(head):
+            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+                places = [e for e in prep.doc.ents if e.label_ in PLACE_LABELS
+                          and prep.i < e.start and e.end <= prep.right_edge.i + 1]
+                if places:
+                    return min(places, key=lambda e: (e.label_ == "FAC", -e.start)).text
+    return None
+
+
+def _clause_tokens(head: Token) -> Iterator[Token]:
+    """The tokens a head governs without crossing into another verb's clause."""
+    for child in head.children:
+        if child.pos_ in {"VERB", "AUX"}:
+            continue
+        yield child
+        yield from _clause_tokens(child)
+
+
+def _action(words: list[Token], anchor: Token, context: Context) -> Action:
+    ordered = sorted(dict.fromkeys(words), key=lambda t: t.i)
+    preps = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
+             and any(context.mentions.get(o.i) or _group_of(o, context)
+                     for p in c.children if p.dep_ == "pobj" for o in coordinated(p))]
+    ordered += preps[:1]
+    text = " ".join(t.text for t in ordered)
+    lemma = " ".join(_noun_lemma(t) if t.pos_ in {"NOUN", "PROPN"} else t.lemma_.lower()
+                     for t in ordered)
+    return Action(text=text, lemma=lemma)
+
+
+def _noun_lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _governing_verb(noun: Token) -> Token:
+    head = noun
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+        head = head.head
+    return head if head.pos_ in {"VERB", "AUX"} else noun
+
+
+def _span(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    return start, sent.start_char + len(text.rstrip())
+
+
+def _confidence(source: ActorRef, target: ActorRef | None) -> float:
+    """Lower when an actor was resolved from a pronoun or description rather than named."""
+    score = 0.9
+    for actor in (source, target):
+        if actor is not None and actor.mention.lower() != actor.name.lower():
+            named = actor.mention[:1].isupper() and actor.mention.split()[-1] in actor.name
+            score -= 0.05 if named else 0.2
+    return round(max(score, 0.1), 2)

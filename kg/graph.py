@@ -1,0 +1,124 @@
+"""Events to a networkx MultiDiGraph: one node per canonical actor, one edge per event."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+
+from .events import ActorRef, Event
+
+PRONOUNS = {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "who",
+            "which", "that", "i", "we"}
+
+
+def build_graph(events: Iterable[Event]) -> nx.MultiDiGraph:
+    """A new graph of the events; the same events in any order give the same graph."""
+    graph = nx.MultiDiGraph()
+    add_events(graph, sorted(events, key=lambda e: e.id))
+    return graph
+
+
+def add_events(graph: nx.MultiDiGraph, events: Iterable[Event]) -> nx.MultiDiGraph:
+    """Merge events into a graph; an event already in it (same id) is not added twice.
+
+    Node attributes merge without regard to order (aliases are a sorted union, counts add
+    up, the name is the gazetteer's or the smallest seen), so merging A then B equals
+    merging B then A.
+    """
+    for event in events:
+        if _known(graph, event):
+            continue
+        _add_actor(graph, event.source)
+        if event.target is None:
+            node = graph.nodes[event.source.id]
+            node["statements"] = sorted([*node["statements"], event.id])
+            continue
+        _add_actor(graph, event.target)
+        graph.add_edge(event.source.id, event.target.id, key=event.id, **edge_attributes(event))
+    return graph
+
+
+def _known(graph: nx.MultiDiGraph, event: Event) -> bool:
+    if event.target is not None:
+        return graph.has_edge(event.source.id, event.target.id, event.id)
+    node = graph.nodes.get(event.source.id)
+    return node is not None and event.id in node["statements"]
+
+
+def _add_actor(graph: nx.MultiDiGraph, actor: ActorRef) -> None:
+    if actor.id not in graph:
+        graph.add_node(actor.id, name=actor.name, type=actor.type, country=actor.country,
+                       aliases=[], mentions=0, statements=[])
+    node = graph.nodes[actor.id]
+    node["name"] = min(node["name"], actor.name) if node["name"] != actor.name else actor.name
+    node["country"] = node["country"] or actor.country
+    node["mentions"] += 1
+    mention = " ".join(actor.mention.split())
+    if mention.lower() not in PRONOUNS and mention != node["name"] and mention not in node["aliases"]:
+        node["aliases"] = sorted([*node["aliases"], mention])
+
+
+def edge_attributes(event: Event) -> dict:
+    """The attributes an event's edge carries: the action, its evidence and its context."""
+    action = event.action
+    return {
+        "action": action.text, "lemma": action.lemma, "cameo": action.cameo,
+        "plover": action.plover, "quad": action.quad, "goldstein": action.goldstein,
+        "doc": event.doc, "title": event.title, "sentence": event.sentence, "text": event.text,
+        "date": event.date, "location": event.location, "modality": event.modality,
+        "negated": event.negated, "confidence": event.confidence,
+        "source_mention": event.source.mention,
+        "target_mention": event.target.mention if event.target else None,
+    }
+
+
+def filter_graph(
+    graph: nx.MultiDiGraph,
+    *,
+    actors: Iterable[str] | None = None,
+    quads: Iterable[int] | None = None,
+    cameo: Iterable[str] | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> nx.MultiDiGraph:
+    """A copy holding only the events that pass every given filter (and their actors).
+
+    Args:
+        actors: actor ids; keep events with one of them as source or target.
+        quads: QuadClasses to keep (1–4).
+        cameo: CAMEO root codes to keep ("04").
+        start, end: ISO dates, inclusive; events without a date are dropped when either is set.
+    """
+    actor_set = set(actors) if actors is not None else None
+    quad_set = set(quads) if quads is not None else None
+    cameo_set = set(cameo) if cameo is not None else None
+    kept = nx.MultiDiGraph()
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if actor_set is not None and u not in actor_set and v not in actor_set:
+            continue
+        if quad_set is not None and data.get("quad") not in quad_set:
+            continue
+        if cameo_set is not None and data.get("cameo") not in cameo_set:
+            continue
+        date = data.get("date")
+        if (start or end) and (not date or (start and date < start) or (end and date[:len(end)] > end)):
+            continue
+        kept.add_node(u, **graph.nodes[u])
+        kept.add_node(v, **graph.nodes[v])
+        kept.add_edge(u, v, key=key, **data)
+    return kept
+
+
+def collapse(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """One edge per (source, target, CAMEO root) with ``count`` events; a derived view."""
+    collapsed = nx.MultiDiGraph()
+    collapsed.add_nodes_from(graph.nodes(data=True))
+    for u, v, data in graph.edges(data=True):
+        key = data.get("cameo") or "other"
+        if collapsed.has_edge(u, v, key):
+            collapsed.edges[u, v, key]["count"] += 1
+        else:
+            collapsed.add_edge(u, v, key=key, count=1, **{
+                k: data.get(k) for k in ("action", "cameo", "plover", "quad")})
+    return collapsed

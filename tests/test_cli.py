@@ -1,0 +1,101 @@
+"""The command line: every command works, has help, and reports bad input in one line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+ARTICLE = "Macron held talks with Zelenskyy.\n\nTrump met Putin in Alaska on Friday.\n"
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture()
+def article(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_every_command_has_help(runner):
+    for name, command in cli.commands.items():
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert command.help, name
+
+
+def test_extract_writes_event_records(runner, article, tmp_path):
+    out = tmp_path / "events.jsonl"
+    result = runner.invoke(cli, ["extract", str(article), "--date", "2025-08-15", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    pairs = {(r["source"]["name"], r["target"]["name"]) for r in records if r["target"]}
+    assert ("Emmanuel Macron", "Volodymyr Zelenskyy") in pairs
+    assert ("Donald Trump", "Vladimir Putin") in pairs
+    assert all(r["doc"] == "story" for r in records)
+    assert "1 documents read" in result.stderr
+
+
+def test_extract_reads_standard_input(runner):
+    result = runner.invoke(cli, ["extract", "-"], input=ARTICLE)
+    assert result.exit_code == 0
+    assert '"doc": "stdin"' in result.stdout
+
+
+def test_build_then_render(runner, article, tmp_path):
+    page, graph = tmp_path / "g.html", tmp_path / "g.json"
+    result = runner.invoke(cli, ["build", str(article), "-o", str(page), "--graph", str(graph)])
+    assert result.exit_code == 0, result.output
+    assert "Volodymyr Zelenskyy" in page.read_text()
+    assert json.loads(graph.read_text())["kg_graph"] == 1
+    again = tmp_path / "again.html"
+    result = runner.invoke(cli, ["render", str(graph), "-o", str(again)])
+    assert result.exit_code == 0, result.output
+    assert again.read_text() == page.read_text()
+
+
+BAD_INPUT = [
+    (["extract", "nowhere.txt"], "nowhere.txt: no such file"),
+    (["extract", "{empty}"], "empty document"),
+    (["extract", "{article}", "--date", "yesterday"], "'yesterday' is not a date"),
+    (["extract", "{article}", "--model", "no_such_model"], "pip install"),
+    (["extract", "{article}", "--actors", "{bad_actors}"], "an actor needs an 'id' and a 'name'"),
+    (["render", "{article}"], "not a kg graph file"),
+    (["build", "{article}", "-o", "/nonexistent-dir/g.html"], "cannot write"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), BAD_INPUT, ids=[a[1][:30] for a in BAD_INPUT])
+def test_bad_input_gives_one_line_error(runner, article, tmp_path, args, message):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    bad_actors = tmp_path / "actors.jsonl"
+    bad_actors.write_text('{"name": "No Id"}\n')
+    paths = {"article": article, "empty": empty, "bad_actors": bad_actors}
+    result = runner.invoke(cli, [a.format(**paths) for a in args])
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert result.stderr.startswith("Error:") and message in result.stderr
+
+
+def test_skip_bad_warns_and_keeps_good_documents(runner, article, tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    result = runner.invoke(cli, ["extract", str(tmp_path), "--skip-bad"])
+    assert result.exit_code == 0
+    assert "Warning: skipped" in result.stderr and "empty.txt" in result.stderr
+    assert "1 documents read, 1 skipped" in result.stderr
+    assert "Volodymyr Zelenskyy" in result.stdout
+
+
+def test_python_dash_m(article):
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and "extract" in done.stdout

@@ -1,0 +1,103 @@
+"""Reading documents: formats, dates, titles, and clear errors for bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.documents import Document, normalise_date, read_documents
+from kg.errors import DocumentError
+
+
+def write(path, content: str | bytes):
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+def test_text_file_takes_its_id_title_and_date(tmp_path):
+    path = write(tmp_path / "talks.txt", "Leaders meet\n\nMacron met Zelenskyy.")
+    [doc] = read_documents([path], date="2025-12-29")
+    assert doc == Document(id="talks", text="Leaders meet\n\nMacron met Zelenskyy.",
+                           date="2025-12-29", title="Leaders meet", source=str(path))
+
+
+def test_jsonl_records(tmp_path):
+    lines = [{"id": "a", "text": "One.", "title": "T", "date": "2025-01-02", "url": "http://x"},
+             {"text": "Two."}]
+    path = write(tmp_path / "news.jsonl", "\n".join(json.dumps(r) for r in lines) + "\n\n")
+    docs = list(read_documents([path]))
+    assert [(d.id, d.date, d.title, d.url) for d in docs] == [
+        ("a", "2025-01-02", "T", "http://x"), ("news-2", None, None, None)]
+
+
+def test_csv_records(tmp_path):
+    path = write(tmp_path / "news.csv", 'id,text,date\nx,"Hello, world.",20250102\n')
+    [doc] = read_documents([path])
+    assert (doc.id, doc.text, doc.date) == ("x", "Hello, world.", "2025-01-02")
+
+
+def test_folder_reads_documents_in_name_order(tmp_path):
+    write(tmp_path / "b.txt", "Second.")
+    write(tmp_path / "a.txt", "First.")
+    write(tmp_path / "notes.md", "ignored")
+    assert [d.id for d in read_documents([tmp_path])] == ["a", "b"]
+
+
+def test_standard_input(monkeypatch):
+    import io
+    monkeypatch.setattr("sys.stdin", io.StringIO("Macron met Zelenskyy."))
+    [doc] = read_documents(["-"])
+    assert doc.id == "stdin"
+
+
+def test_byte_order_marks_are_honoured(tmp_path):
+    utf8 = write(tmp_path / "a.txt", b"\xef\xbb\xbfHello.")
+    utf16 = write(tmp_path / "b.txt", "Hello.".encode("utf-16"))
+    assert [d.text for d in read_documents([utf8, utf16])] == ["Hello.", "Hello."]
+
+
+BAD = [
+    ("missing.txt", None, "no such file"),
+    ("empty.txt", "   \n", "empty document"),
+    ("binary.txt", b"\x00\x01\x02PK", "binary"),
+    ("latin.txt", "caf\u00e9".encode("latin-1"), "not valid UTF-8"),
+    ("bad.jsonl", '{"text": "ok"}\n{"text": \n', "line 2: malformed JSON"),
+    ("notext.jsonl", '{"id": "x"}\n', "line 1: no 'text' field"),
+    ("notext.csv", "id,body\n1,hello\n", "needs a 'text' column"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), BAD, ids=[b[0] for b in BAD])
+def test_bad_documents_raise_an_error_naming_the_file(tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is not None:
+        write(path, content)
+    with pytest.raises(DocumentError, match=message) as error:
+        list(read_documents([path]))
+    assert name in str(error.value)
+
+
+def test_bad_documents_can_be_skipped_and_are_reported(tmp_path):
+    write(tmp_path / "good.txt", "Macron met Zelenskyy.")
+    write(tmp_path / "empty.txt", "")
+    skipped = []
+    docs = list(read_documents([tmp_path], on_error=skipped.append))
+    assert [d.id for d in docs] == ["good"]
+    assert "empty.txt" in str(skipped[0])
+
+
+def test_empty_folder_is_an_error(tmp_path):
+    with pytest.raises(DocumentError, match="no .txt, .jsonl or .csv documents"):
+        list(read_documents([tmp_path]))
+
+
+@pytest.mark.parametrize(("value", "iso"), [("2025-12-29", "2025-12-29"), ("20251229", "2025-12-29"),
+                                            ("2025-12-29T08:00:00Z", "2025-12-29")])
+def test_dates_are_normalised(value, iso):
+    assert normalise_date(value, "x") == iso
+
+
+def test_bad_date_names_the_value():
+    with pytest.raises(DocumentError, match="'29/12/2025' is not a date"):
+        normalise_date("29/12/2025", "--date")

@@ -1,0 +1,69 @@
+"""The graph: one node per canonical actor, one edge per event, merged in any order."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from kg.events import Action, ActorRef, Event
+from kg.export import graph_from_json, graph_to_json
+from kg.graph import build_graph, collapse, filter_graph
+
+MACRON = ActorRef("Q3052772", "Emmanuel Macron", "PERSON", "FRA", "Macron")
+LEADER = ActorRef("Q3052772", "Emmanuel Macron", "PERSON", "FRA", "the French leader")
+ZELENSKYY = ActorRef("volodymyr-zelenskyy", "Volodymyr Zelenskyy", "PERSON", "UKR", "Zelenskyy")
+RUSSIA = ActorRef("Q159", "Russia", "COUNTRY", "RUS", "Moscow")
+TALKS = Action("held talks with", "hold talk with", "04", "CONSULT", 1, 1.0)
+ATTACK = Action("attacked", "attack", "19", "FIGHT", 4, -10.0)
+
+
+def event(source, target, action=TALKS, doc="a", sentence=0, date="2025-12-29") -> Event:
+    return Event(doc=doc, sentence=sentence, text=f"{source.mention} {action.text} ...",
+                 source=source, action=action, target=target, date=date)
+
+
+EVENTS = [
+    event(MACRON, ZELENSKYY),
+    event(LEADER, ZELENSKYY, doc="b", sentence=3),
+    event(RUSSIA, ZELENSKYY, ATTACK, doc="b", sentence=4, date="2022-02-24"),
+    event(MACRON, None, Action("announced", "announce", "01", None, 1, 0.0)),
+]
+
+
+def test_actors_merge_by_canonical_id_across_documents():
+    graph = build_graph(EVENTS)
+    assert sorted(graph.nodes) == ["Q159", "Q3052772", "volodymyr-zelenskyy"]
+    macron = graph.nodes["Q3052772"]
+    assert macron["aliases"] == ["Macron", "the French leader"]
+    assert macron["mentions"] == 3 and len(macron["statements"]) == 1
+
+
+def test_one_edge_per_event_with_its_evidence():
+    graph = build_graph(EVENTS)
+    assert graph.number_of_edges() == 3
+    data = graph.edges["Q3052772", "volodymyr-zelenskyy", EVENTS[0].id]
+    assert (data["cameo"], data["quad"], data["doc"], data["date"]) == ("04", 1, "a", "2025-12-29")
+
+
+def test_merge_is_order_independent_and_idempotent():
+    forward = build_graph(EVENTS + EVENTS)
+    backward = build_graph(list(reversed(EVENTS)))
+    assert graph_to_json(forward) == graph_to_json(backward)
+
+
+def test_graph_json_round_trip():
+    graph = build_graph(EVENTS)
+    again = graph_from_json(graph_to_json(graph))
+    assert nx.utils.graphs_equal(graph, again)
+
+
+def test_filters():
+    graph = build_graph(EVENTS)
+    assert filter_graph(graph, quads=[4]).number_of_edges() == 1
+    assert filter_graph(graph, cameo=["04"]).number_of_edges() == 2
+    assert filter_graph(graph, start="2025-01-01").number_of_edges() == 2
+    assert filter_graph(graph, actors=["Q159"]).number_of_nodes() == 2
+
+
+def test_collapse_counts_parallel_events():
+    collapsed = collapse(build_graph(EVENTS))
+    assert collapsed.edges["Q3052772", "volodymyr-zelenskyy", "04"]["count"] == 2
