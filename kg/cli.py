@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import logging
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,19 +19,52 @@ from .gazetteer import Gazetteer
 from .graph import build_graph
 from .nlp import DEFAULT_MODEL, load_pipeline
 from .pipeline import Extractor
+from .render import write_html
+
+
+class Interrupted(Exception):
+    """SIGTERM arrived: stop like Ctrl-C does."""
+
+
+def _terminate(signum, frame):
+    raise Interrupted()
 
 
 def reports_errors(command: Callable) -> Callable:
-    """Turn kg's errors into ``Error: ...`` and a non-zero exit, never a traceback."""
+    """Turn kg's errors into ``Error: ...`` and a non-zero exit, never a traceback.
+
+    An interrupted run (Ctrl-C, SIGTERM) stops with exit code 130; outputs are written
+    atomically, so the previous output stays intact.
+    """
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
+        previous = signal.signal(signal.SIGTERM, _terminate)
         try:
             return command(*args, **kwargs)
         except KgError as error:
             raise click.ClickException(str(error)) from None
+        except (KeyboardInterrupt, Interrupted):
+            click.echo("Error: interrupted; earlier outputs are left as they were", err=True)
+            sys.exit(130)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
 
     return wrapper
+
+
+class EchoHandler(logging.Handler):
+    """Print kg's warnings as ``Warning: ...`` lines on standard error."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"Warning: {record.getMessage()}", err=True)
+
+
+def _route_warnings() -> None:
+    logger = logging.getLogger("kg")
+    logger.handlers = [h for h in logger.handlers if not isinstance(h, EchoHandler)]
+    logger.addHandler(EchoHandler(logging.WARNING))
+    logger.propagate = False
 
 
 def input_options(command: Callable) -> Callable:
@@ -44,6 +79,23 @@ def input_options(command: Callable) -> Callable:
         click.option("--date", help="Publication date (YYYY-MM-DD) of plain-text articles."),
         click.option("--skip-bad", is_flag=True,
                      help="Warn about and skip unreadable documents instead of stopping."),
+        click.option("--encoding", help="Encoding of input files that are not UTF-8 (e.g. latin-1)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def page_options(command: Callable) -> Callable:
+    """The options of the commands that write the HTML page."""
+    options = [
+        click.option("-o", "--output", default="graph.html", show_default=True,
+                     type=click.Path(dir_okay=False), help="The HTML page to write."),
+        click.option("--title", default="kg graph", show_default=True, help="Title of the page."),
+        click.option("--max-nodes", type=click.IntRange(min=1),
+                     help="Show only the N actors with most events (the page notes what it hides)."),
+        click.option("--collapse", is_flag=True,
+                     help="Start with parallel events collapsed into one edge per pair and category."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -53,8 +105,10 @@ def input_options(command: Callable) -> Callable:
 class Run:
     """One extraction run: loads the pipeline, streams documents, counts what it read."""
 
-    def __init__(self, model: str, actor_files: tuple[str, ...], skip_bad: bool):
+    def __init__(self, model: str, actor_files: tuple[str, ...], skip_bad: bool,
+                 encoding: str | None = None):
         self.skip_bad = skip_bad
+        self.encoding = encoding
         self.read = 0
         self.skipped = 0
         gazetteer = Gazetteer.load(actor_files)
@@ -62,8 +116,8 @@ class Run:
 
     def events(self, inputs: tuple[str, ...], date: str | None) -> Iterator[Event]:
         on_error = self._skip if self.skip_bad else None
-        yield from self.extractor.events(self._counted(read_documents(inputs, date=date,
-                                                                       on_error=on_error)))
+        documents = read_documents(inputs, date=date, on_error=on_error, encoding=self.encoding)
+        yield from self.extractor.events(self._counted(documents))
 
     def _counted(self, documents: Iterator[Document]) -> Iterator[Document]:
         for document in documents:
@@ -83,6 +137,7 @@ class Run:
 @click.version_option(package_name="kg")
 def cli() -> None:
     """kg: diplomatic knowledge graphs from news — who did what to whom."""
+    _route_warnings()
 
 
 @cli.command()
@@ -90,9 +145,9 @@ def cli() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write events here (JSON lines) instead of standard output.")
 @reports_errors
-def extract(inputs, model, actor_files, date, skip_bad, output) -> None:
+def extract(inputs, model, actor_files, date, skip_bad, encoding, output) -> None:
     """Extract actor–action–actor events from INPUTS (.txt, .jsonl, .csv, folders, or -)."""
-    run = Run(model, actor_files, skip_bad)
+    run = Run(model, actor_files, skip_bad, encoding)
     events = list(run.events(inputs, date))
     if output:
         write_events(events, output)
@@ -103,35 +158,28 @@ def extract(inputs, model, actor_files, date, skip_bad, output) -> None:
 
 @cli.command()
 @input_options
-@click.option("-o", "--output", default="graph.html", show_default=True,
-              type=click.Path(dir_okay=False), help="The HTML page to write.")
+@page_options
 @click.option("--graph", "graph_file", type=click.Path(dir_okay=False),
               help="Also write the graph as JSON (readable by 'kg render').")
-@click.option("--title", default="kg graph", show_default=True, help="Title of the page.")
 @reports_errors
-def build(inputs, model, actor_files, date, skip_bad, output, graph_file, title) -> None:
+def build(inputs, model, actor_files, date, skip_bad, encoding, output, title, max_nodes, collapse,
+          graph_file) -> None:
     """Build the graph of INPUTS and write it as an interactive HTML page."""
-    from .render import write_html
-
-    run = Run(model, actor_files, skip_bad)
+    run = Run(model, actor_files, skip_bad, encoding)
     graph = build_graph(run.events(inputs, date))
     if graph_file:
         write_graph(graph, graph_file)
-    path = write_html(graph, output, title=title)
+    path = write_html(graph, output, title=title, max_nodes=max_nodes, collapse=collapse)
     click.echo(f"{run.summary(graph.number_of_edges())}, {graph.number_of_nodes()} actors; "
                f"page written to {Path(path).resolve()}", err=True)
 
 
 @cli.command()
 @click.argument("graph_file", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", default="graph.html", show_default=True,
-              type=click.Path(dir_okay=False), help="The HTML page to write.")
-@click.option("--title", default="kg graph", show_default=True, help="Title of the page.")
+@page_options
 @reports_errors
-def render(graph_file, output, title) -> None:
+def render(graph_file, output, title, max_nodes, collapse) -> None:
     """Render a graph file written by 'kg build --graph' as an HTML page."""
-    from .render import write_html
-
     graph = load_graph(graph_file)
-    path = write_html(graph, output, title=title)
+    path = write_html(graph, output, title=title, max_nodes=max_nodes, collapse=collapse)
     click.echo(f"page written to {Path(path).resolve()}", err=True)

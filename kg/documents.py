@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import logging
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -16,6 +18,10 @@ from .errors import DocumentError
 
 SUFFIXES = (".txt", ".jsonl", ".csv")
 MAX_TITLE_CHARS = 200
+ENGLISH_WORDS = frozenset(
+    "the of and to in a is that for on with as by was it at from said has have are be his he "
+    "an not which this will their were its they but after been would who had more".split())
+log = logging.getLogger("kg")
 
 
 @dataclass(frozen=True)
@@ -38,18 +44,23 @@ def read_documents(
     *,
     date: str | None = None,
     on_error: OnError | None = None,
+    encoding: str | None = None,
 ) -> Iterator[Document]:
     """Yield the documents of every input, in order.
+
+    Warnings (HTML converted to text, text that does not look like English) go to the
+    ``kg`` logger.
 
     Args:
         inputs: paths to files or folders, or ``"-"`` for standard input.
         date: publication date for plain-text documents that carry none.
         on_error: called with each bad document's error, which is then skipped;
             when None the first bad document raises :class:`DocumentError`.
+        encoding: the files' text encoding when it is not UTF-8 (e.g. ``latin-1``).
     """
     default_date = normalise_date(date, "--date") if date else None
     for name in inputs:
-        for reader, label in _readers(str(name)):
+        for reader, label in _readers(str(name), encoding):
             try:
                 yield from reader(default_date)
             except DocumentError as error:
@@ -63,10 +74,15 @@ def read_documents(
                 on_error(failure)
 
 
-def _readers(name: str) -> Iterator[tuple[Callable[[str | None], Iterator[Document]], str]]:
+def _readers(
+    name: str, encoding: str | None
+) -> Iterator[tuple[Callable[[str | None], Iterator[Document]], str]]:
     """One reader per file the input names (a folder names all its documents)."""
     if name == "-":
-        yield (lambda d: _parse_text(sys.stdin.read(), "stdin", d)), "stdin"
+        stdin = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+        yield (lambda d: _parse_text(
+            decode(stdin.read(), "stdin", encoding) if stdin else sys.stdin.read(), "stdin", d)
+        ), "stdin"
         return
     path = Path(name)
     if path.is_dir():
@@ -74,15 +90,15 @@ def _readers(name: str) -> Iterator[tuple[Callable[[str | None], Iterator[Docume
         if not files:
             raise DocumentError(f"{path}: no .txt, .jsonl or .csv documents in this folder")
         for file in files:
-            yield (lambda d, f=file: _read_file(f, d)), str(file)
+            yield (lambda d, f=file: _read_file(f, d, encoding)), str(file)
     elif path.exists():
-        yield (lambda d: _read_file(path, d)), str(path)
+        yield (lambda d: _read_file(path, d, encoding)), str(path)
     else:
         raise DocumentError(f"{path}: no such file or folder")
 
 
-def _read_file(path: Path, default_date: str | None) -> Iterator[Document]:
-    text = decode(path.read_bytes(), str(path))
+def _read_file(path: Path, default_date: str | None, encoding: str | None) -> Iterator[Document]:
+    text = decode(path.read_bytes(), str(path), encoding)
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         yield from _parse_jsonl(text, str(path))
@@ -92,26 +108,72 @@ def _read_file(path: Path, default_date: str | None) -> Iterator[Document]:
         yield from _parse_text(text, path.stem, default_date, label=str(path))
 
 
-def decode(data: bytes, label: str) -> str:
-    """Decode a file's bytes as UTF-8 (a UTF-8 or UTF-16 byte-order mark is honoured)."""
-    encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+def decode(data: bytes, label: str, encoding: str | None = None) -> str:
+    """Decode a file's bytes: UTF-8 unless told otherwise; a byte-order mark always wins."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif data.startswith(b"\xef\xbb\xbf") or encoding is None:
+        encoding = "utf-8-sig"
     if encoding != "utf-16" and b"\x00" in data[:8192]:
         raise DocumentError(f"{label}: looks like a binary file, not text")
     try:
         return data.decode(encoding)
+    except LookupError:
+        raise DocumentError(f"{label}: unknown encoding '{encoding}'") from None
     except UnicodeDecodeError as error:
         raise DocumentError(
-            f"{label}: not valid UTF-8 (byte {error.start}); re-save the file as UTF-8"
-        ) from error
+            f"{label}: not valid {'UTF-8' if encoding == 'utf-8-sig' else encoding} "
+            f"(byte {error.start}); re-save the file as UTF-8 "
+            f"or name its encoding with --encoding (e.g. --encoding latin-1)"
+        ) from None
 
 
 def _parse_text(
     text: str, doc_id: str, default_date: str | None, label: str | None = None
 ) -> Iterator[Document]:
+    label = label or doc_id
+    text = checked_text(text, label)
+    yield Document(id=doc_id, text=text, date=default_date, title=guess_title(text), source=label)
+
+
+def checked_text(text: str, label: str) -> str:
+    """The text to analyse: empty text is an error, HTML becomes text, other languages warn."""
     if not text.strip():
-        raise DocumentError(f"{label or doc_id}: empty document")
-    yield Document(id=doc_id, text=text, date=default_date, title=guess_title(text),
-                   source=label or doc_id)
+        raise DocumentError(f"{label}: empty document")
+    if looks_like_html(text):
+        log.warning("%s: looks like HTML; its tags were removed and its text kept", label)
+        text = html_to_text(text)
+        if not text.strip():
+            raise DocumentError(f"{label}: HTML without any text")
+    if not looks_english(text):
+        log.warning("%s: does not look like English; kg's model reads English only", label)
+    return text
+
+
+_TAG = re.compile(r"<(!doctype|html|head|body|p|div|br|script|span|a|table)\b", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether a document is an HTML page rather than text that mentions a tag."""
+    head = text.lstrip()[:1000].lower()
+    return head.startswith(("<!doctype html", "<html")) or len(_TAG.findall(text[:20000])) >= 5
+
+
+def html_to_text(page: str) -> str:
+    """The visible text of an HTML page: scripts and styles dropped, blocks on lines of their own."""
+    page = re.sub(r"(?is)<(script|style|noscript)\b.*?</\1\s*>", " ", page)
+    page = re.sub(r"(?i)<(br|/p|/div|/h[1-6]|/li|/tr|/title)\b[^>]*>", "\n\n", page)
+    page = re.sub(r"(?s)<!--.*?-->|<[^>]*>", " ", page)
+    lines = (" ".join(line.split()) for line in html.unescape(page).splitlines())
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def looks_english(text: str) -> bool:
+    """A cheap check: short texts pass; longer ones need some common English words."""
+    words = re.findall(r"[^\W\d_]+", text[:5000].lower())
+    if len(words) < 20:
+        return True
+    return sum(w in ENGLISH_WORDS for w in words) / len(words) >= 0.08
 
 
 def guess_title(text: str) -> str | None:
@@ -149,6 +211,7 @@ def _from_record(record: object, label: str, number: int) -> Document:
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise DocumentError(f"{where}: no 'text' field, or it is empty")
+    text = checked_text(text, where)
     doc_id = str(record.get("id") or f"{Path(label).stem}-{number}")
     raw_date = record.get("date")
     return Document(

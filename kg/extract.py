@@ -20,10 +20,12 @@ from .events import Action, ActorRef, Event
 SUBJECT_DEPS = {"nsubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass"}
 OBJECT_DEPS = {"dobj", "dative"}
-PARTNER_PREPS = {"with", "to", "against", "on", "for", "from", "toward", "towards", "into", "at",
+PARTNER_PREPS = {"with", "to", "against", "on", "for", "from", "toward", "towards", "into",
                  "between", "among", "alongside", "upon"}
+MOTION_VERBS = {"leave", "return", "arrive", "go", "come", "travel", "fly", "head", "depart",
+                "land", "move", "flee", "drive"}
 EVENT_NOUN_PREPS = PARTNER_PREPS | {"of"}
-PLACE_PREPS = {"in", "at"}
+PLACE_PREPS = {"in", "at", "to"}
 INHERITING_DEPS = {"xcomp", "conj", "advcl"}
 SPEECH_VERBS = {"say", "tell", "state", "announce", "report", "claim", "add", "note", "stress",
                 "emphasise", "emphasize", "insist", "suggest", "warn", "highlight", "confirm",
@@ -93,7 +95,7 @@ def verb_events(verb: Token, sent: Span, number: int, context: Context) -> Itera
             passive_targets.extend(coordinated(child))
         elif child.dep_ == "agent":
             sources.extend(t for p in child.children if p.dep_ == "pobj" for t in coordinated(p))
-    targets = passive_targets + partners(verb, context)
+    targets = passive_targets + ([] if verb.lemma_ in MOTION_VERBS else partners(verb, context))
     noun = event_object(verb, context)
     if noun is not None:
         targets += partners(noun, context, EVENT_NOUN_PREPS)
@@ -303,13 +305,22 @@ def _attached(token: Token, heads: set[int]) -> bool:
 def event_location(anchor: Token, verb: Token) -> str | None:
     """The place the clause puts the event in: 'in Florida', 'at the residence in Florida'."""
     for head in dict.fromkeys([anchor, verb]):
-        for prep in _clause_tokens(head):
-            if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
-                places = [e for e in prep.doc.ents if e.label_ in PLACE_LABELS
-                          and prep.i < e.start and e.end <= prep.right_edge.i + 1]
-                if places:
-                    return min(places, key=lambda e: (e.label_ == "FAC", -e.start)).text
+        places = [e for prep in _clause_tokens(head)
+                  if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
+                  for e in prep.doc.ents if _is_place_of(e, prep)]
+        if places:
+            return min(places, key=lambda e: (e.label_ == "FAC", -e.start)).text
     return None
+
+
+def _is_place_of(entity: Span, prep: Token) -> bool:
+    """A named place (or seat of government) that a place preposition introduces, however deep."""
+    root = entity.root
+    if root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPS:
+        return False
+    if not (prep.i < entity.start and entity.end <= prep.right_edge.i + 1):
+        return False
+    return entity.label_ in PLACE_LABELS or bool(entity.ent_id_)
 
 
 def _clause_tokens(head: Token) -> Iterator[Token]:

@@ -207,7 +207,6 @@ def _record(raw: object, where: str) -> ActorRecord:
     actor_type = str(raw.get("type") or "OTHER").upper()
     if actor_type not in TYPES:
         raise ActorFileError(f"{where}: unknown type '{actor_type}' (use {', '.join(sorted(TYPES))})")
-    metonyms = [raw["capital"]] if raw.get("capital") else []
     try:
         roles = tuple(Role(**role) for role in raw.get("roles") or ())
     except TypeError as error:
@@ -219,7 +218,7 @@ def _record(raw: object, where: str) -> ActorRecord:
         country=(str(raw["country"]).upper() or None) if raw.get("country") else None,
         aliases=_strings(raw.get("aliases"), where),
         demonyms=_strings(raw.get("demonyms"), where),
-        metonyms=tuple(dict.fromkeys([*metonyms, *_strings(raw.get("metonyms"), where)])),
+        metonyms=_strings(raw.get("metonyms"), where),
         generic=_strings(raw.get("generic"), where),
         roles=roles,
     )

@@ -37,7 +37,7 @@ CONSTRUCTIONS = [
      {f"{MACRON} -> None", f"France -> {ZELENSKYY}"}),
     # subjects inherited by infinitives and conjoined verbs
     ("Putin agreed to meet Trump.", {f"{PUTIN} -> {TRUMP}"}),
-    ("Trump called Putin and then criticised Zelenskyy.",
+    ("Trump phoned Putin and later criticised Zelenskyy.",
      {f"{TRUMP} -> {PUTIN}", f"{TRUMP} -> {ZELENSKYY}"}),
 ]
 

@@ -1,0 +1,406 @@
+"""Pure-Python checks of the graph page that kg.render builds."""
+
+from __future__ import annotations
+
+import base64
+import copy
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from kg.errors import RenderError
+from kg.render import render_html, write_html
+
+HOSTILE_NAME = "<img src=x onerror=alert(1)>"
+HOSTILE_TEXT = "<img src=x onerror=alert(1)> said \"hi\" & '</script><script>alert(2)</script>'"
+HOSTILE_TITLE = "</script><b>bold</b>"
+
+EXTERNAL_REF = re.compile(
+    r"""\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE
+)
+DATA_BLOCK = re.compile(r'<script type="application/json" id="kg-data">(.*?)</script>', re.S)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def add_actor(
+    graph: nx.MultiDiGraph,
+    key: str,
+    name: str,
+    type_: str = "PERSON",
+    country: str | None = None,
+    aliases: tuple[str, ...] = (),
+    mentions: int = 1,
+) -> None:
+    """Add an actor node with every attribute of the graph contract."""
+    graph.add_node(
+        key, name=name, type=type_, country=country, aliases=list(aliases), mentions=mentions
+    )
+
+
+def add_event(graph: nx.MultiDiGraph, src: str, dst: str, key: str, **attrs: object) -> None:
+    """Add an event edge; ``attrs`` override the defaults (a CONSULT talk)."""
+    event = {
+        "action": "held talks with",
+        "lemma": "hold talks with",
+        "cameo": "04",
+        "plover": "CONSULT",
+        "quad": 1,
+        "goldstein": 1.0,
+        "doc": "doc-1",
+        "title": "Leaders meet",
+        "sentence": 0,
+        "text": f"{src} held talks with {dst}.",
+        "date": "2025-12-29",
+        "location": "Geneva",
+        "modality": "asserted",
+        "confidence": 0.9,
+    }
+    event.update(attrs)
+    graph.add_edge(src, dst, key=key, **event)
+
+
+def sample_graph() -> nx.MultiDiGraph:
+    """Five actors, seven events: parallel, opposite, hostile and uncategorised ones."""
+    g = nx.MultiDiGraph()
+    add_actor(g, "USA", "United States", "COUNTRY", "USA", ("US", "Washington"), 9)
+    add_actor(g, "CHN", "China", "COUNTRY", "CHN", ("Beijing",), 7)
+    add_actor(g, "P_XI", "Xi Jinping", "PERSON", "CHN", ("Xi",), 4)
+    add_actor(g, "UN", "United Nations", "IGO", None, ("UN",), 3)
+    add_actor(g, "EVIL", HOSTILE_NAME, "GROUP", None, ("</script><script>alert(3)</script>",), 1)
+    add_event(g, "USA", "CHN", "ev1")
+    add_event(g, "USA", "CHN", "ev2", action="met", lemma="meet", date="2025-12-30")
+    add_event(
+        g, "USA", "CHN", "ev3", action="sanctioned", lemma="sanction", cameo="163",
+        plover="SANCTION", quad=4, goldstein=-8.0, date=None,
+    )
+    add_event(
+        g, "CHN", "USA", "ev4", action="criticized", lemma="criticize", cameo="11",
+        plover="DISAPPROVE", quad=3, goldstein=-2.0, modality="reported",
+    )
+    add_event(g, "P_XI", "UN", "ev5", action="will visit", modality="future")
+    add_event(
+        g, "EVIL", "UN", "ev6", action="threatened", cameo="13", plover="THREATEN", quad=3,
+        text=HOSTILE_TEXT, title=HOSTILE_TITLE, location="<b>loc</b>",
+    )
+    add_event(g, "UN", "UN", "ev7", action="reorganised", cameo=None, plover=None, quad=None,
+              goldstein=None)
+    return g
+
+
+def payload(page: str) -> dict:
+    """The JSON data block the page script draws from."""
+    match = DATA_BLOCK.search(page)
+    assert match, "no kg-data block in the page"
+    return json.loads(match.group(1))
+
+
+class TagCollector(HTMLParser):
+    """Records the elements a browser's parser would create from the page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.scripts: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag == "script":
+            self.scripts.append(dict(attrs))
+
+
+def parsed(page: str) -> TagCollector:
+    collector = TagCollector()
+    collector.feed(page)
+    collector.close()
+    return collector
+
+
+def graph_state(graph: nx.MultiDiGraph) -> tuple:
+    return (
+        copy.deepcopy(list(graph.nodes(data=True))),
+        copy.deepcopy(list(graph.edges(keys=True, data=True))),
+        copy.deepcopy(graph.graph),
+    )
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return render_html(sample_graph(), title="Talks <&> \"tests\"")
+
+
+# --------------------------------------------------------------------------- content
+
+
+def test_page_contains_every_actor_and_event(page: str) -> None:
+    data = payload(page)
+    graph = sample_graph()
+    assert sorted(n["key"] for n in data["nodes"]) == sorted(graph.nodes)
+    assert sorted(e["event"] for e in data["events"]) == sorted(k for _, _, k in graph.edges)
+    for _, attrs in graph.nodes(data=True):
+        if "<" not in attrs["name"]:
+            assert attrs["name"] in page
+
+
+def test_event_record_keeps_contract_fields(page: str) -> None:
+    events = {e["event"]: e for e in payload(page)["events"]}
+    nodes = payload(page)["nodes"]
+    ev = events["ev3"]
+    assert nodes[ev["from"]]["key"] == "USA" and nodes[ev["to"]]["key"] == "CHN"
+    assert (ev["action"], ev["cameo"], ev["plover"], ev["quad"]) == (
+        "sanctioned", "163", "SANCTION", 4,
+    )
+    assert ev["date"] is None and ev["modality"] == "asserted" and ev["goldstein"] == -8.0
+    assert events["ev7"]["cat"] is None and events["ev7"]["quad"] is None
+
+
+def test_no_external_resources(page: str) -> None:
+    assert not EXTERNAL_REF.findall(page)
+    assert "<link" not in page.lower()
+    assert not re.search(r"<script[^>]*\bsrc\s*=", page, re.IGNORECASE)
+    assert not re.search(r"url\(\s*['\"]?\s*(?:https?:)?//", page, re.IGNORECASE)
+    assert "@import" not in page
+
+
+def test_vis_network_is_inlined(page: str) -> None:
+    assert "vis-network" in page  # the library's banner comment
+    assert ".vis-network" in page or "vis-tooltip" in page  # its stylesheet
+    assert "new vis.Network(" in page
+    assert "sourceMappingURL" not in page
+
+
+def test_csp_allows_exactly_the_inline_scripts(page: str) -> None:
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page).group(1)
+    assert "default-src 'none'" in csp
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert len(scripts) == 2
+    for body in scripts:
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+
+
+def test_legend_lists_types_and_quad_classes(page: str) -> None:
+    for label in ("PERSON", "GOV", "ORG", "IGO", "COUNTRY", "GROUP", "OTHER",
+                  "verbal cooperation", "material cooperation", "verbal conflict",
+                  "material conflict", "unclassified"):
+        assert label in page
+    assert len(re.findall(r'<input type="checkbox" class="kg-quad"', page)) == 5
+
+
+def test_controls_are_present(page: str) -> None:
+    for control in ('id="kg-search"', 'id="kg-collapse"', 'id="kg-category"',
+                    'id="kg-date-from"', 'id="kg-date-to"', 'id="kg-network"'):
+        assert control in page
+
+
+# --------------------------------------------------------------------------- escaping
+
+
+def test_hostile_text_is_only_escaped(page: str) -> None:
+    assert "<img" not in page
+    assert "<script>alert" not in page
+    assert "<b>bold</b>" not in page and "<b>loc</b>" not in page
+    tags = parsed(page)
+    assert "img" not in tags.tags and "b" not in tags.tags
+    assert tags.scripts == [{"type": "application/json", "id": "kg-data"}, {}, {}]
+    data = payload(page)  # ...yet the data keeps the text exactly, to be shown as text
+    assert HOSTILE_NAME in [n["name"] for n in data["nodes"]]
+    hostile = next(e for e in data["events"] if e["event"] == "ev6")
+    assert (hostile["text"], hostile["title"]) == (HOSTILE_TEXT, HOSTILE_TITLE)
+
+
+def test_title_is_escaped(page: str) -> None:
+    assert "<title>Talks &lt;&amp;&gt; &quot;tests&quot;</title>" in page
+    hostile = render_html(nx.MultiDiGraph(), title="<script>alert(1)</script>")
+    assert "<script>alert(1)" not in hostile
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in hostile
+
+
+def test_line_separators_cannot_break_the_data_block() -> None:
+    g = nx.MultiDiGraph()
+    add_actor(g, "A", "line\u2028sep\u2029arator <!-- x")
+    page = render_html(g)
+    assert "\u2028" not in page and "<!--" not in page
+    assert payload(page)["nodes"][0]["name"] == "line\u2028sep\u2029arator <!-- x"
+
+
+# --------------------------------------------------------------------------- determinism
+
+
+def test_output_is_deterministic(page: str) -> None:
+    assert render_html(sample_graph(), title="Talks <&> \"tests\"") == page
+
+
+def test_insertion_order_does_not_matter() -> None:
+    forward = sample_graph()
+    backward = nx.MultiDiGraph()
+    backward.add_nodes_from(reversed(list(forward.nodes(data=True))))
+    backward.add_edges_from(reversed(list(forward.edges(keys=True, data=True))))
+    assert render_html(backward) == render_html(forward)
+
+
+def test_render_does_not_mutate_the_graph() -> None:
+    graph = sample_graph()
+    before = graph_state(graph)
+    render_html(graph, max_nodes=2, collapse=True)
+    assert graph_state(graph) == before
+
+
+# --------------------------------------------------------------------------- max_nodes
+
+
+def test_max_nodes_keeps_the_busiest_actors_and_says_so() -> None:
+    page = render_html(sample_graph(), max_nodes=3)
+    data = payload(page)
+    # degrees: USA 4, CHN 4, UN 4 (self-loop counts twice), P_XI 1, EVIL 1
+    assert sorted(n["key"] for n in data["nodes"]) == ["CHN", "UN", "USA"]
+    assert {e["event"] for e in data["events"]} == {"ev1", "ev2", "ev3", "ev4", "ev7"}
+    assert "showing 3 of 5 actors; 2 events hidden" in page
+    assert 'id="kg-note"' in page
+
+
+def test_max_nodes_breaks_ties_by_id() -> None:
+    g = nx.MultiDiGraph()
+    for key in ("d", "b", "c", "a"):
+        add_actor(g, key, key.upper())
+    data = payload(render_html(g, max_nodes=2))
+    assert [n["key"] for n in data["nodes"]] == ["a", "b"]
+
+
+def test_note_uses_thousands_separators() -> None:
+    g = nx.MultiDiGraph()
+    for i in range(1200):
+        add_actor(g, f"n{i:04d}", f"N{i}")
+    assert "showing 1,000 of 1,200 actors; 0 events hidden" in render_html(g, max_nodes=1000)
+
+
+def test_no_note_when_nothing_is_left_out(page: str) -> None:
+    assert 'id="kg-note"' not in page
+    assert 'id="kg-note"' not in render_html(sample_graph(), max_nodes=5)
+
+
+# --------------------------------------------------------------------------- collapse
+
+
+def test_collapse_sets_the_toggle(page: str) -> None:
+    collapsed = render_html(sample_graph(), collapse=True)
+    assert re.search(r'id="kg-collapse" type="checkbox" checked>', collapsed)
+    assert not re.search(r'id="kg-collapse" type="checkbox" checked>', page)
+    assert payload(collapsed)["meta"]["collapse"] is True
+    assert payload(page)["meta"]["collapse"] is False
+
+
+def test_events_are_grouped_by_source_target_and_category(page: str) -> None:
+    events = {e["event"]: e for e in payload(page)["events"]}
+    assert events["ev1"]["group"] == events["ev2"]["group"]  # USA -> CHN, CONSULT
+    assert events["ev3"]["group"] != events["ev1"]["group"]  # USA -> CHN, SANCTION
+    assert events["ev4"]["group"] != events["ev1"]["group"]  # CHN -> USA: other direction
+    assert payload(page)["meta"]["groups"] == 6
+
+
+def test_category_falls_back_to_cameo() -> None:
+    g = sample_graph()
+    add_event(g, "USA", "UN", "ev8", plover=None, cameo="057")
+    events = {e["event"]: e for e in payload(render_html(g))["events"]}
+    assert events["ev8"]["cat"] == "CAMEO 057"
+    assert events["ev1"]["cat"] == "CONSULT"
+
+
+# --------------------------------------------------------------------------- odd input
+
+
+def test_empty_graph_renders() -> None:
+    data = payload(render_html(nx.MultiDiGraph()))
+    assert data["nodes"] == [] and data["events"] == []
+    assert data["meta"]["dates"] is None
+
+
+def test_lenient_about_messy_attributes() -> None:
+    g = nx.MultiDiGraph()
+    g.add_node(1, name=None, type="person", aliases="Solo", mentions="3")
+    g.add_node(2)
+    g.add_edge(1, 2, key=7, quad="2", goldstein=float("nan"), confidence=float("inf"),
+               text=b"bytes", modality="maybe", sentence="x", date="2025-01-01")
+    data = payload(render_html(g))
+    first = data["nodes"][0]
+    assert (first["name"], first["type"], first["aliases"], first["mentions"]) == (
+        "1", "PERSON", ["Solo"], 3,
+    )
+    assert data["nodes"][1]["type"] == "OTHER"
+    ev = data["events"][0]
+    assert (ev["quad"], ev["goldstein"], ev["confidence"], ev["modality"]) == (
+        2, None, None, "asserted",
+    )
+    assert ev["event"] == "7" and ev["sentence"] is None
+
+
+def test_plain_digraph_is_accepted() -> None:
+    g = nx.DiGraph()
+    g.add_edge("a", "b", action="met")
+    assert payload(render_html(g))["events"][0]["action"] == "met"
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"max_nodes": 0}, "max_nodes"),
+        ({"max_nodes": -3}, "max_nodes"),
+        ({"max_nodes": True}, "max_nodes"),
+        ({"max_nodes": "10"}, "max_nodes"),
+        ({"title": None}, "title"),
+        ({"collapse": "yes"}, "collapse"),
+    ],
+)
+def test_bad_options_raise_render_error(options: dict, message: str) -> None:
+    with pytest.raises(RenderError, match=message):
+        render_html(sample_graph(), **options)
+
+
+def test_not_a_graph_raises_render_error() -> None:
+    with pytest.raises(RenderError, match="networkx graph"):
+        render_html({"a": "b"})  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- write_html
+
+
+def test_write_html_writes_atomically(tmp_path: Path) -> None:
+    target = tmp_path / "graph.html"
+    target.write_text("old page")
+    written = write_html(sample_graph(), target, title="T", collapse=True)
+    assert written == target
+    assert target.read_text(encoding="utf-8") == render_html(
+        sample_graph(), title="T", collapse=True
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]
+
+
+def test_write_html_accepts_str_paths(tmp_path: Path) -> None:
+    written = write_html(nx.MultiDiGraph(), str(tmp_path / "g.html"))
+    assert written == tmp_path / "g.html" and written.is_file()
+    assert written.stat().st_mode & 0o644 == 0o644
+
+
+def test_write_html_to_missing_folder_raises(tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match="does not exist"):
+        write_html(sample_graph(), tmp_path / "missing" / "g.html")
+
+
+def test_write_html_to_a_folder_raises(tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match="is a folder"):
+        write_html(sample_graph(), tmp_path)
+
+
+def test_write_html_leaves_old_page_when_rendering_fails(tmp_path: Path) -> None:
+    target = tmp_path / "graph.html"
+    target.write_text("old page")
+    with pytest.raises(RenderError):
+        write_html(sample_graph(), target, max_nodes=0)
+    assert target.read_text() == "old page"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]
