@@ -35,6 +35,8 @@ COUNTRY_NOUNS = {
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 NONPERSON_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+ALLY_NOUNS = {"ally", "partner", "supporter", "backer", "friend"}
+NAMED = {"GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 OBJECT_DEPS = {"dobj", "pobj", "dative"}
@@ -89,25 +91,37 @@ class MentionResolver:
         return []
 
     def _from_entity(self, entity: Span) -> list[ActorRef]:
+        title, countries = self._title_of(entity.root, entity.start)
         if entity.ent_id_:
             record = self.gazetteer.get(entity.ent_id_)
-            return [to_ref(record, entity.text)] if record else []
+            return [to_ref(record, entity.text, title)] if record else []
         actor_type = ACTOR_LABELS.get(entity.label_)
         if actor_type is None:
             return []
         name = _strip_article(entity)
         record = self.gazetteer.by_name(name.text)
         if record:
-            return [to_ref(record, entity.text)]
-        return [self._unknown(name, actor_type, entity.text)]
+            return [to_ref(record, entity.text, title)]
+        country = countries[0].country if countries else None
+        return [self._unknown(name, actor_type, entity.text, title, country)]
 
-    def _unknown(self, name: Span, actor_type: str, mention: str) -> ActorRef:
+    def _title_of(self, head: Token, start: int) -> tuple[str | None, list[ActorRecord]]:
+        """The title before a name and the countries in it: 'French President' → President, France."""
+        words = [t for c in head.lefts if c.i < start and c.dep_ in {"compound", "amod", "poss"}
+                 for t in c.subtree if t.i < start]
+        countries = [r for r in map(self._country_word, words) if r]
+        title = [t.text for t in words if t.pos_ in {"PROPN", "NOUN"} and not self._country_word(t)
+                 and t.tag_ != "POS" and t.text[:1].isupper()]
+        return (" ".join(title) or None), countries
+
+    def _unknown(self, name: Span, actor_type: str, mention: str, title: str | None = None,
+                 country: str | None = None) -> ActorRef:
         """An actor the gazetteer does not know; a surname reuses the full name seen before."""
         key = normalise(name.text)
-        if actor_type == "PERSON" and key in self.short_names:
-            return ActorRef(**{**self.short_names[key].__dict__, "mention": mention})
+        if key in self.short_names:
+            return ActorRef(**{**self.short_names[key].__dict__, "mention": mention, "title": title})
         actor = ActorRef(slug(name.text), name.text, "OTHER" if actor_type == "COUNTRY" else actor_type,
-                         None, mention)
+                         country, mention, title)
         if actor_type == "PERSON" and len(name) > 1:
             self.short_names.setdefault(normalise(name[-1].text), actor)
         return actor
@@ -124,6 +138,8 @@ class MentionResolver:
             return [to_ref(record, mention)] if record else []
         if token.lemma_.lower() in COUNTRY_NOUNS and countries:
             return [to_ref(country, mention) for country in countries]
+        if token.lemma_.lower() in ALLY_NOUNS and token.tag_ == "NNS" and countries:
+            return [_allies_of(country, mention) for country in countries]
         record = self.gazetteer.by_generic(mention)
         if record and any(m.actor.id == record.id for m in self.history):
             return [to_ref(record, mention)]
@@ -203,8 +219,13 @@ def resolve_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None) -> dict[i
     return MentionResolver(doc, gazetteer, date).resolve_all()
 
 
-def to_ref(record: ActorRecord, mention: str) -> ActorRef:
-    return ActorRef(record.id, record.name, record.type, record.country, mention)
+def _allies_of(country: ActorRecord, mention: str) -> ActorRef:
+    """"Ukraine's allies": a group of its own, not the country itself."""
+    return ActorRef(f"allies-of-{slug(country.name)}", f"Allies of {country.name}", "GROUP", None, mention)
+
+
+def to_ref(record: ActorRecord, mention: str, title: str | None = None) -> ActorRef:
+    return ActorRef(record.id, record.name, record.type, record.country, mention, title)
 
 
 def _one_definite(token: Token, countries: list[ActorRecord]) -> bool:
@@ -247,7 +268,7 @@ def _strip_article(entity: Span) -> Span:
 
 def _compound_lemma(token: Token) -> str:
     """'foreign minister', 'prime minister', 'secretary of state': a head with its compounds."""
-    words = [c.lower_ for c in token.lefts if c.dep_ == "compound" and c.pos_ != "PROPN"]
+    words = [c.lower_ for c in token.lefts if c.dep_ == "compound" and c.ent_type_ not in NAMED]
     words += [c.lower_ for c in token.lefts if c.dep_ == "amod" and c.lower_ in {"prime", "foreign"}]
     lemma = " ".join([*words, token.lemma_.lower()])
     of_state = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"

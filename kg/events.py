@@ -20,6 +20,7 @@ class ActorRef:
     type: str
     country: str | None
     mention: str
+    title: str | None = None
 
 
 @dataclass(frozen=True)

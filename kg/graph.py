@@ -49,7 +49,7 @@ def _known(graph: nx.MultiDiGraph, event: Event) -> bool:
 def _add_actor(graph: nx.MultiDiGraph, actor: ActorRef) -> None:
     if actor.id not in graph:
         graph.add_node(actor.id, name=actor.name, type=actor.type, country=actor.country,
-                       aliases=[], mentions=0, statements=[])
+                       aliases=[], titles=[], mentions=0, statements=[])
     node = graph.nodes[actor.id]
     node["name"] = min(node["name"], actor.name) if node["name"] != actor.name else actor.name
     node["country"] = node["country"] or actor.country
@@ -57,6 +57,8 @@ def _add_actor(graph: nx.MultiDiGraph, actor: ActorRef) -> None:
     mention = " ".join(actor.mention.split())
     if mention.lower() not in PRONOUNS and mention != node["name"] and mention not in node["aliases"]:
         node["aliases"] = sorted([*node["aliases"], mention])
+    if actor.title and actor.title not in node["titles"]:
+        node["titles"] = sorted([*node["titles"], actor.title])
 
 
 def edge_attributes(event: Event) -> dict:

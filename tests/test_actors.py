@@ -1,0 +1,110 @@
+"""Actor resolution: every way news names an actor leads to one canonical actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.actors import resolve_mentions
+from kg.gazetteer import Gazetteer, Role, parse_csv
+
+
+def mentions(extractor, text: str, date: str | None = "2025-12-29") -> dict[str, str]:
+    """Each resolved mention's text → the canonical name it resolved to."""
+    doc = extractor.nlp(text)
+    found = resolve_mentions(doc, extractor.gazetteer, date)
+    return {actor.mention: actor.name for actors in found.values() for actor in actors}
+
+
+NAMES = [
+    # names, aliases and spelling variants
+    ("Zelensky spoke.", "Zelensky", "Volodymyr Zelenskyy"),
+    ("Zelenskiy spoke.", "Zelenskiy", "Volodymyr Zelenskyy"),
+    ("President Volodymyr Zelenskyy spoke.", "Volodymyr Zelenskyy", "Volodymyr Zelenskyy"),
+    ("NATO met.", "NATO", "NATO"),
+    ("The Coalition of the Willing met in Paris.", "Coalition of the Willing", "Coalition of the Willing"),
+    # capitals stand for their country's government
+    ("Paris will host the talks.", "Paris", "France"),
+    ("Washington said no.", "Washington", "United States"),
+    ("The Kremlin denied it.", "Kremlin", "Russia"),
+    # descriptions resolve to the office holder on the document's date
+    ("The French leader spoke.", "The French leader", "Emmanuel Macron"),
+    ("The German chancellor spoke.", "The German chancellor", "Friedrich Merz"),
+    ("France's foreign minister spoke.", "France's foreign minister", "Jean-Noël Barrot"),
+    # qualified generic nouns stand for the country
+    ("Hungarian officials spoke.", "Hungarian officials", "Hungary"),
+    ("The Ukrainian government spoke.", "The Ukrainian government", "Ukraine"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), NAMES, ids=[n[0] for n in NAMES])
+def test_mention_resolves_to_canonical_actor(extractor, text, mention, name):
+    assert mentions(extractor, text).get(mention) == name
+
+
+DATED_ROLES = [
+    ("The US President spoke.", "2022-03-01", "Joe Biden"),
+    ("The US President spoke.", "2025-12-29", "Donald Trump"),
+    ("The German chancellor spoke.", "2019-06-01", "Angela Merkel"),
+    ("The German chancellor spoke.", "2023-06-01", "Olaf Scholz"),
+    ("The British prime minister spoke.", "2021-01-10", "Boris Johnson"),
+    ("The British prime minister spoke.", "2025-01-10", "Keir Starmer"),
+]
+
+
+@pytest.mark.parametrize(("text", "date", "name"), DATED_ROLES, ids=[f"{t} {d}" for t, d, _ in DATED_ROLES])
+def test_roles_resolve_to_the_holder_on_the_document_date(extractor, text, date, name):
+    assert name in mentions(extractor, text, date).values()
+
+
+PRONOUNS = [
+    # he → the subject of the previous sentence, not the last person named
+    ("Zelenskyy, speaking alongside Trump, echoed the sentiment. He highlighted the plan.",
+     "He", "Volodymyr Zelenskyy"),
+    # he → the subject of the same sentence
+    ("Trump expressed optimism, though he remained vague.", "he", "Donald Trump"),
+    # an object pronoun is never the subject of its own clause
+    ("Trump met Zelenskyy. Macron called him.", "him", "Donald Trump"),
+    # it → an organisation or country, not a person
+    ("Macron praised NATO. It welcomed him.", "It", "NATO"),
+    # they → a country or group
+    ("Russia rejected the plan. They said no.", "They", "Russia"),
+]
+
+
+@pytest.mark.parametrize(("text", "pronoun", "name"), PRONOUNS, ids=[p[0][:40] for p in PRONOUNS])
+def test_pronouns_resolve_to_the_salient_earlier_actor(extractor, text, pronoun, name):
+    assert mentions(extractor, text).get(pronoun) == name
+
+
+NON_ACTORS = ["He said 90% of the plan was agreed on Sunday.", "The announcement came in January.",
+              "Officials met for talks.", "Several European leaders attended.", "A US president spoke."]
+
+
+@pytest.mark.parametrize("text", NON_ACTORS)
+def test_numbers_dates_and_generic_nouns_are_not_actors(extractor, text):
+    assert mentions(extractor, text, date=None) == {}
+
+
+def test_titles_are_kept_apart_from_names(events_of):
+    [event] = [e for e in events_of("French President Emmanuel Macron met Zelenskyy.") if e.target]
+    assert (event.source.name, event.source.title) == ("Emmanuel Macron", "President")
+
+
+def test_unknown_people_merge_by_name_and_take_their_country_from_the_title(events_of):
+    events = events_of("Hungarian diplomat Anna Kovacsova met Macron. Later, Kovacsova met Zelenskyy.")
+    sources = {(e.source.id, e.source.country) for e in events}
+    assert sources == {("anna-kovacsova", "HUN")}
+
+
+def test_user_actor_file_extends_and_overrides():
+    gazetteer = Gazetteer.load(bundled=False)
+    gazetteer.add(parse_csv("id,name,aliases,type,country\ngon,Gondor,Minas Tirith;Gondorian,COUNTRY,GON\n",
+                            "actors.csv"))
+    assert gazetteer.by_name("Minas Tirith").id == "gon"
+    assert gazetteer.by_name("gondor").country == "GON"
+
+
+def test_partial_dates_in_terms_of_office():
+    role = Role("president", "USA", start="2021-01", end="2025")
+    assert role.held_on("2021-01-01") and role.held_on("2025-12-31")
+    assert not role.held_on("2020-12-31") and not role.held_on("2026-01-01")
