@@ -72,7 +72,7 @@ def test_event_record_fields(events_of):
     assert record["sentence"] == 1
     assert text[record["span"][0]:record["span"][1]] == record["text"]
     assert record["source"] == {"id": record["source"]["id"], "name": MACRON, "type": "PERSON",
-                                "country": "FRA", "mention": "Macron"}
+                                "country": "FRA", "mention": "Macron", "title": None}
     assert record["target"]["type"] == "PERSON" and record["target"]["country"] == "UKR"
     assert record["action"]["text"] == "held talks with"
     assert record["date"] == "2025-12-29"
