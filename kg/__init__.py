@@ -16,7 +16,7 @@ from .classify import Lexicon
 from .documents import Document, read_documents
 from .errors import KgError
 from .events import Action, ActorRef, Event
-from .export import load_graph, read_events, write_events, write_graph
+from .export import FORMATS, export_graph, import_graph, load_graph, read_events, write_events, write_graph
 from .gazetteer import Gazetteer
 from .graph import add_events, build_graph, collapse, filter_graph
 from .nlp import DEFAULT_MODEL, load_pipeline
@@ -24,10 +24,10 @@ from .pipeline import Extractor
 from .render import render_html, write_html
 
 __all__ = [
-    "Action", "ActorRef", "DEFAULT_MODEL", "Document", "Event", "Extractor", "Gazetteer",
-    "KgError", "Lexicon", "add_events", "build_graph", "collapse", "extract", "filter_graph",
-    "load_graph", "load_pipeline", "read_documents", "read_events", "render_html",
-    "write_events", "write_graph", "write_html",
+    "Action", "ActorRef", "DEFAULT_MODEL", "Document", "Event", "Extractor", "FORMATS", "Gazetteer",
+    "KgError", "Lexicon", "add_events", "build_graph", "collapse", "export_graph", "extract",
+    "filter_graph", "import_graph", "load_graph", "load_pipeline", "read_documents", "read_events",
+    "render_html", "write_events", "write_graph", "write_html",
 ]
 
 

@@ -26,11 +26,17 @@ OFFICES = {
     "secretary-general": "secretary-general", "secretary general": "secretary-general",
 }
 COUNTRY_NOUNS = {
-    "people", "public", "nation", "population", "citizen", "state", "country", "side",
-    "official", "government", "authority", "diplomat", "minister", "ministry", "delegation",
-    "administration", "negotiator", "envoy", "embassy", "army", "military", "troops", "force",
-    "police", "spokesman", "spokeswoman", "spokesperson", "cabinet", "parliament", "lawmaker",
-    "leadership", "regime", "navy", "soldier",
+    # the state and its agents
+    "state", "country", "side", "nation", "official", "government", "authority", "diplomat",
+    "minister", "ministry", "delegation", "administration", "negotiator", "envoy", "embassy",
+    "army", "military", "troop", "troops", "force", "police", "spokesman", "spokeswoman",
+    "spokesperson", "cabinet", "parliament", "lawmaker", "legislator", "leadership", "regime",
+    "navy", "soldier", "court", "judge", "prosecutor", "security", "intelligence", "warplane",
+    "jet", "aircraft", "ship", "warship", "border", "guard",
+    # its people and groups
+    "people", "public", "population", "citizen", "civilian", "activist", "protester",
+    "demonstrator", "student", "worker", "refugee", "migrant", "rebel", "militant", "insurgent",
+    "opposition", "party", "media", "press", "newspaper", "company", "firm", "business",
 }
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 NONPERSON_PRONOUNS = {"it", "its", "itself"}

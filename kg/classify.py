@@ -66,11 +66,11 @@ class Lexicon:
         if not words:
             return None
         verb, rest = words[0], words[1:]
-        if verb not in self.verbs and verb not in self.light:
-            return self._noun(words)
         for phrase in _verb_phrases(verb, rest):
             if self.verbs.get(phrase, EMPTY).cameo:
                 return self.verbs[phrase]
+        if verb not in self.verbs and verb not in self.light:
+            return self._noun(words)
         noun = self._noun(rest)
         coded = self.verbs.get(verb) if self.verbs.get(verb, EMPTY).cameo else None
         if noun and (verb in self.light or coded is None):
@@ -78,9 +78,10 @@ class Lexicon:
         return coded or self.nouns.get(verb)
 
     def _noun(self, words: list[str]) -> Category | None:
-        """The longest run of words that is a lexicon noun ('peace talk' before 'talk')."""
+        """The longest run of words that is a lexicon noun ('peace talk' before 'talk');
+        among runs of one length the rightmost, the head ('ceasefire agreement' → agreement)."""
         for size in range(min(3, len(words)), 0, -1):
-            for start in range(len(words) - size + 1):
+            for start in reversed(range(len(words) - size + 1)):
                 category = self.nouns.get(" ".join(words[start : start + size]))
                 if category:
                     return category

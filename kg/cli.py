@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import signal
 import sys
@@ -13,8 +14,10 @@ import click
 
 from .documents import Document, read_documents
 from .errors import DocumentError, KgError
+from .evaluate import SUITES, format_report, report_to_json, run_suite
 from .events import Event
-from .export import events_to_jsonl, load_graph, write_events, write_graph
+from .export import FORMATS, events_to_jsonl, export_graph, load_graph, write_events, write_graph
+from .files import atomic_write
 from .gazetteer import Gazetteer
 from .graph import build_graph
 from .nlp import DEFAULT_MODEL, load_pipeline
@@ -183,3 +186,31 @@ def render(graph_file, output, title, max_nodes, collapse) -> None:
     graph = load_graph(graph_file)
     path = write_html(graph, output, title=title, max_nodes=max_nodes, collapse=collapse)
     click.echo(f"page written to {Path(path).resolve()}", err=True)
+
+
+@cli.command("export")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(FORMATS))
+@click.argument("graph_file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="The file to write (for csv: a folder, which gets events.csv and actors.csv).")
+@reports_errors
+def export_command(fmt, graph_file, output) -> None:
+    """Convert a graph file from 'kg build --graph' to FORMAT (GraphML and GEXF open in Gephi)."""
+    for path in export_graph(load_graph(graph_file), fmt, output):
+        click.echo(f"wrote {path}", err=True)
+
+
+@cli.command()
+@click.argument("suite", type=click.Choice(SUITES))
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy model package or path.")
+@click.option("--actors", "actor_file", type=click.Path(dir_okay=False),
+              help="Extra actor file (petrarch-functional makes one from the suite's actor codes).")
+@click.option("--report", type=click.Path(dir_okay=False), help="Also write the report as JSON.")
+@reports_errors
+def evaluate(suite, path, model, actor_file, report) -> None:
+    """Score kg against a gold SUITE at PATH (see ../shared/eval/README.md)."""
+    result = run_suite(suite, path, actors_file=actor_file, model=model)
+    click.echo(format_report(result))
+    if report:
+        atomic_write(report, json.dumps(report_to_json(result), indent=1) + "\n")

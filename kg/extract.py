@@ -25,7 +25,9 @@ PARTNER_PREPS = {"with", "to", "against", "on", "for", "from", "toward", "toward
 MOTION_VERBS = {"leave", "return", "arrive", "go", "come", "travel", "fly", "head", "depart",
                 "land", "move", "flee", "drive"}
 EVENT_NOUN_PREPS = PARTNER_PREPS | {"of"}
-PLACE_PREPS = {"in", "at", "to"}
+PLACE_PREPS = {"in", "at"}
+DESTINATION_PREPS = {"to", "into"}
+VERB_PREPS = PARTNER_PREPS | {"of", "out", "off", "about"}
 INHERITING_DEPS = {"xcomp", "conj", "advcl"}
 SPEECH_VERBS = {"say", "tell", "state", "announce", "report", "claim", "add", "note", "stress",
                 "emphasise", "emphasize", "insist", "suggest", "warn", "highlight", "confirm",
@@ -134,7 +136,7 @@ def _events(
     if not sources:
         return
     mood = modality(verb)
-    action = _action(words, anchor, context)
+    action = _action(words, [anchor, verb], context)
     common = {
         "doc": context.doc_id, "sentence": number, "text": sent.text.strip(),
         "span": _span(sent), "action": action, "title": context.title,
@@ -303,20 +305,24 @@ def _attached(token: Token, heads: set[int]) -> bool:
 
 
 def event_location(anchor: Token, verb: Token) -> str | None:
-    """The place the clause puts the event in: 'in Florida', 'at the residence in Florida'."""
+    """The place the clause puts the event in: 'in Florida', 'at the residence in Florida'.
+
+    'to' and 'into' give a place only after a verb of motion ('flew to Tehran').
+    """
+    preps = PLACE_PREPS | (DESTINATION_PREPS if verb.lemma_ in MOTION_VERBS else set())
     for head in dict.fromkeys([anchor, verb]):
         places = [e for prep in _clause_tokens(head)
-                  if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
-                  for e in prep.doc.ents if _is_place_of(e, prep)]
+                  if prep.dep_ == "prep" and prep.lower_ in preps
+                  for e in prep.doc.ents if _is_place_of(e, prep, preps)]
         if places:
             return min(places, key=lambda e: (e.label_ == "FAC", -e.start)).text
     return None
 
 
-def _is_place_of(entity: Span, prep: Token) -> bool:
+def _is_place_of(entity: Span, prep: Token, preps: set[str]) -> bool:
     """A named place (or seat of government) that a place preposition introduces, however deep."""
     root = entity.root
-    if root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPS:
+    if root.dep_ != "pobj" or root.head.lower_ not in preps:
         return False
     if not (prep.i < entity.start and entity.end <= prep.right_edge.i + 1):
         return False
@@ -332,12 +338,19 @@ def _clause_tokens(head: Token) -> Iterator[Token]:
         yield from _clause_tokens(child)
 
 
-def _action(words: list[Token], anchor: Token, context: Context) -> Action:
+def _action(words: list[Token], heads: list[Token], context: Context) -> Action:
+    """The action's words: the verb, its particle, its event noun and the partner's preposition.
+
+    Without an actor after a preposition, the anchor's first preposition still counts when it
+    makes the verb a phrase of its own ('called for a ceasefire', 'pulled out of the deal').
+    """
     ordered = sorted(dict.fromkeys(words), key=lambda t: t.i)
-    preps = [c for c in anchor.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
-             and any(context.mentions.get(o.i) or _group_of(o, context)
-                     for p in c.children if p.dep_ == "pobj" for o in coordinated(p))]
-    ordered += preps[:1]
+    preps = [c for h in dict.fromkeys(heads) for c in h.children
+             if c.dep_ == "prep" and c.lower_ in VERB_PREPS]
+    with_actor = [p for p in preps if p.lower_ in PARTNER_PREPS and any(
+        _names_actor(o, context) for c in p.children if c.dep_ == "pobj" for o in coordinated(c))]
+    for prep in (with_actor or preps)[:1]:
+        ordered += [prep, *(c for c in prep.children if c.dep_ == "prep")][:2]
     text = " ".join(t.text for t in ordered)
     lemma = " ".join(_noun_lemma(t) if t.pos_ in {"NOUN", "PROPN"} else t.lemma_.lower()
                      for t in ordered)

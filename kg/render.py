@@ -23,7 +23,6 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections import Counter
 from collections.abc import Hashable, Iterable
 from importlib import resources
@@ -32,7 +31,8 @@ from typing import Any
 
 import networkx as nx
 
-from kg.errors import RenderError
+from .errors import KgError, RenderError
+from .files import atomic_write_bytes
 
 __all__ = ["QUAD_COLORS", "QUAD_LABELS", "TYPE_COLORS", "render_html", "write_html"]
 
@@ -136,27 +136,10 @@ def write_html(graph: nx.MultiDiGraph, path: str | os.PathLike[str], **options: 
     if not target.parent.is_dir():
         raise RenderError(f"cannot write the graph page: folder {target.parent} does not exist")
     data = render_html(graph, **options).encode("utf-8")
-    _atomic_write(target, data)
-    return target
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-    tmp_name = None
     try:
-        with tempfile.NamedTemporaryFile(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
-        ) as tmp:
-            tmp_name = tmp.name
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, target)
-    except OSError as exc:
-        if tmp_name is not None and os.path.exists(tmp_name):
-            os.unlink(tmp_name)
-        raise RenderError(f"cannot write the graph page {target}: {exc.strerror or exc}") from exc
+        return atomic_write_bytes(target, data)
+    except KgError as error:
+        raise RenderError(f"cannot write the graph page: {error}") from None
 
 
 # --------------------------------------------------------------------------- checks

@@ -1,0 +1,106 @@
+"""What kind of event, when, and how sure: sentences → category, modality and date.
+
+Every sentence is dated against an article of Monday 29 December 2025.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.classify import Lexicon
+
+# text, (source, target), CAMEO root, PLOVER type, QuadClass, modality, date
+EVENTS = [
+    ("Macron held talks with Zelenskyy.", ("Emmanuel Macron", "Volodymyr Zelenskyy"),
+     "04", "CONSULT", 1, "asserted", "2025-12-29"),
+    ("Trump expressed optimism about the talks.", ("Donald Trump", None), "01", None, 1, "asserted",
+     "2025-12-29"),
+    ("Germany sent aid to Ukraine.", ("Germany", "Ukraine"), "07", "AID", 2, "asserted", "2025-12-29"),
+    ("The EU imposed sanctions on Russia.", ("European Union", "Russia"), "16", "SANCTION", 4,
+     "asserted", "2025-12-29"),
+    ("China condemned the United States.", ("China", "United States"), "11", "DISAPPROVE", 3,
+     "asserted", "2025-12-29"),
+    ("Iran threatened Israel.", ("Iran", "Israel"), "13", "THREATEN", 3, "asserted", "2025-12-29"),
+    ("The UN called for a ceasefire.", ("United Nations", None), "02", "DEMAND", 1, "asserted",
+     "2025-12-29"),
+    ("The United States pulled out of the Paris agreement.", ("United States", None), "08", "RETREAT",
+     2, "asserted", "2025-12-29"),
+    ("Poland expelled Russian diplomats.", ("Poland", "Russia"), "16", "SANCTION", 4, "asserted",
+     "2025-12-29"),
+    ("Russia and Ukraine signed a ceasefire agreement on 3 March 2025.", ("Russia", "Ukraine"),
+     "05", "AGREE", 1, "asserted", "2025-03-03"),
+    # negation
+    ("Russia did not attack Ukraine on Monday.", ("Russia", "Ukraine"), "19", "FIGHT", 4, "negated",
+     "2025-12-29"),
+    ("Turkey refused to meet Greece.", ("Turkey", "Greece"), "04", "CONSULT", 1, "negated",
+     "2025-12-29"),
+    # future and planned
+    ("Macron will visit Kyiv on Friday.", ("Emmanuel Macron", "Ukraine"), "04", "CONSULT", 1,
+     "future", "2026-01-02"),
+    ("Paris will host a meeting with Zelenskyy in early January.", ("France", "Volodymyr Zelenskyy"),
+     "04", "CONSULT", 1, "future", "2026-01"),
+    ("Putin agreed to meet Trump.", ("Vladimir Putin", "Donald Trump"), "04", "CONSULT", 1, "future",
+     None),
+    # hypothetical
+    ("Trump could address Ukraine's parliament.", ("Donald Trump", "Ukraine"), "01", None, 1,
+     "hypothetical", None),
+    ("If Russia invades Georgia, the EU will impose sanctions.", ("Russia", "Georgia"), "19", "FIGHT",
+     4, "hypothetical", None),
+    # reported speech, with relative dates
+    ("Zelenskyy said that Russia had attacked Kyiv on Sunday.", ("Russia", "Ukraine"), "19", "FIGHT",
+     4, "reported", "2025-12-28"),
+    ("Macron said that he had spoken with Trump on Sunday.", ("Emmanuel Macron", "Donald Trump"), "04",
+     "CONSULT", 1, "reported", "2025-12-28"),
+]
+
+
+@pytest.mark.parametrize(("text", "pair", "cameo", "plover", "quad", "modality", "date"), EVENTS,
+                         ids=[e[0][:45] for e in EVENTS])
+def test_event_category_modality_and_date(events_of, text, pair, cameo, plover, quad, modality, date):
+    found = {(e.source.name, e.target.name if e.target else None): e for e in events_of(text)}
+    assert pair in found, sorted(found)
+    event = found[pair]
+    assert (event.action.cameo, event.action.plover, event.action.quad) == (cameo, plover, quad)
+    assert (event.modality, event.date) == (modality, date)
+    assert event.negated == (modality == "negated")
+
+
+LEXICON = Lexicon.parse(
+    "phrase\tkind\tcameo\tplover\tquad\tgoldstein\n"
+    "hold\tlight\t\t\t\t\n"
+    "call\tverb\t\t\t\t\n"
+    "call for\tverb\t02\tDEMAND\t1\t3.0\n"
+    "meet\tverb\t04\tCONSULT\t1\t1.0\n"
+    "host\tverb\t04\tCONSULT\t1\t2.8\n"
+    "call\tnoun\t04\tCONSULT\t1\t1.0\n"
+    "talk\tnoun\t04\tCONSULT\t1\t1.0\n"
+    "ceasefire\tnoun\t08\tCONCEDE\t2\t5.0\n"
+    "peace talk\tnoun\t04\tCONSULT\t1\t3.0\n"
+    "agreement\tnoun\t05\tAGREE\t1\t8.0\n"
+)
+
+LEMMAS = [
+    ("meet", "04"),                        # a verb
+    ("call for", "02"),                    # verb + preposition before the verb alone
+    ("call", "04"),                        # a verb the lexicon leaves uncoded falls back to its noun
+    ("hold talk with", "04"),              # a light verb defers to its noun
+    ("hold peace talk with", "04"),        # a compound noun before its head
+    ("sign ceasefire agreement", "05"),    # the head noun, not its modifier
+    ("host meeting", "04"),                # a verb with meaning of its own keeps it
+    ("meeting between", None),             # unknown
+    ("talk between", "04"),                # an event noun alone
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("lemma", "cameo"), LEMMAS)
+def test_most_specific_lexicon_entry_wins(lemma, cameo):
+    category = LEXICON.categorise(lemma)
+    assert (category.cameo if category else None) == cameo
+
+
+def test_bundled_lexicon_covers_every_cameo_root():
+    lexicon = Lexicon.load()
+    roots = {c.cameo for c in [*lexicon.verbs.values(), *lexicon.nouns.values()] if c.cameo}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
+    assert len(lexicon.verbs) + len(lexicon.nouns) > 1000
