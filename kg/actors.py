@@ -37,10 +37,20 @@ COUNTRY_NOUNS = {
     "people", "public", "population", "citizen", "civilian", "activist", "protester",
     "demonstrator", "student", "worker", "refugee", "migrant", "rebel", "militant", "insurgent",
     "opposition", "party", "media", "press", "newspaper", "company", "firm", "business",
+    "group", "guerrilla", "guerilla", "fighter", "settler", "resident", "villager", "farmer",
+    "bomber", "protestor", "gunman", "attacker", "assailant", "helicopter", "plane", "tank", "artillery",
+    "town", "city", "village", "region", "province", "district", "camp", "base", "unit",
+    "commander", "general", "officer", "agent", "source", "leader", "community", "man", "woman",
 }
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 NONPERSON_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+REGIONS = {"european", "african", "asian", "western", "eastern", "northern", "southern",
+           "latin american", "middle eastern", "nordic", "baltic", "balkan", "international",
+           "foreign", "global", "world", "americans", "europeans", "africans", "asians"}
+OWNER_LABELS = {"NORP": "GROUP", "GPE": "OTHER", "ORG": "ORG"}
+MODIFIER_DEPS = {"amod", "compound", "nmod"}
+OWNER_PREPS = {"of", "from", "in", "throughout", "across", "inside"}
 ALLY_NOUNS = {"ally", "partner", "supporter", "backer", "friend"}
 NAMED = {"GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
@@ -78,14 +88,17 @@ class MentionResolver:
             actors = self.resolve(token)
             if actors:
                 found[token.i] = actors
-                for actor in actors:
-                    self._remember(token, actor)
+                if token.dep_ not in MODIFIER_DEPS:
+                    for actor in actors:
+                        self._remember(token, actor)
         return found
 
     def resolve(self, token: Token) -> list[ActorRef]:
-        """The actors a head token names; modifiers ("French" in "French leader") name none."""
-        if token.dep_ in {"amod", "compound"}:
-            return []
+        """The actors a token names. A modifier ("Israeli" in "Israeli raids") names its actor
+        too, for extraction to find targets inside noun phrases, but is never an antecedent."""
+        if token.dep_ in MODIFIER_DEPS:
+            owner = self._owner_word(token)
+            return [to_ref(owner, token.text)] if owner and token.pos_ != "PRON" else []
         entity = self.entity_of.get(token.i)
         if entity is not None:
             return self._from_entity(entity) if token.i == entity.root.i else []
@@ -137,13 +150,12 @@ class MentionResolver:
         mention = _phrase(token)
         lemma = _compound_lemma(token)
         countries = self._countries_of(token)
-        if lemma in OFFICES:
-            if not _one_definite(token, countries):
-                return []
+        if lemma in OFFICES and _one_definite(token, countries):
             record = self._office_holder(OFFICES[lemma], countries)
             return [to_ref(record, mention)] if record else []
-        if token.lemma_.lower() in COUNTRY_NOUNS and countries:
-            return [to_ref(country, mention) for country in countries]
+        owners = self._owners_of(token, token.lemma_.lower() in COUNTRY_NOUNS)
+        if owners:
+            return [to_ref(owner, mention) for owner in owners]
         if token.lemma_.lower() in ALLY_NOUNS and token.tag_ == "NNS" and countries:
             return [_allies_of(country, mention) for country in countries]
         record = self.gazetteer.by_generic(mention)
@@ -162,6 +174,35 @@ class MentionResolver:
                 if record and record not in countries:
                     countries.append(record)
         return countries
+
+    def _owners_of(self, token: Token, agents: bool) -> list[ActorRecord]:
+        """Whose a noun is: 'Hungarian officials', 'U.N. helicopters', 'Yoruba leaders',
+        'Israeli bulldozers'; for nouns of agents and people (``agents``) also 'students
+        throughout Indonesia', 'police in Jericho'."""
+        owners = []
+        modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+        places = [o for p in token.children if p.dep_ == "prep" and p.lower_ in OWNER_PREPS
+                  for o in p.children if o.dep_ == "pobj"] if agents else []
+        for child in modifiers or places:
+            for part in [child, *child.conjuncts]:
+                record = self._owner_word(part)
+                if record and record not in owners:
+                    owners.append(record)
+        return owners
+
+    def _owner_word(self, token: Token) -> ActorRecord | None:
+        """The actor a single word stands for: a known name or demonym, or an unknown people."""
+        entity = self.entity_of.get(token.i)
+        if entity is not None and entity.ent_id_:
+            return self.gazetteer.get(entity.ent_id_)
+        record = self.gazetteer.by_demonym(token.text) or self.gazetteer.by_name(token.text)
+        if record:
+            return record
+        if entity is not None and entity.label_ in OWNER_LABELS and token.i == entity.root.i \
+                and normalise(entity.text) not in REGIONS:
+            name = _strip_article(entity).text
+            return ActorRecord(slug(name), name, OWNER_LABELS[entity.label_])
+        return None
 
     def _country_word(self, token: Token) -> ActorRecord | None:
         entity = self.entity_of.get(token.i)

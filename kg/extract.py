@@ -21,7 +21,9 @@ SUBJECT_DEPS = {"nsubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass"}
 OBJECT_DEPS = {"dobj", "dative"}
 PARTNER_PREPS = {"with", "to", "against", "on", "for", "from", "toward", "towards", "into",
-                 "between", "among", "alongside", "upon"}
+                 "between", "among", "alongside", "upon", "at"}
+AT_TARGET_TYPES = {"COUNTRY", "PERSON", "IGO", "GROUP"}
+RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "win", "secure", "gain"}
 MOTION_VERBS = {"leave", "return", "arrive", "go", "come", "travel", "fly", "head", "depart",
                 "land", "move", "flee", "drive"}
 EVENT_NOUN_PREPS = PARTNER_PREPS | {"of"}
@@ -44,9 +46,13 @@ EVENT_NOUNS = {"meeting", "talk", "talks", "summit", "call", "visit", "negotiati
                "sanction", "attack", "war", "treaty", "accord", "pact", "phone", "meet", "session",
                "discussion", "contact", "interview", "tour", "invasion", "strike", "ceasefire",
                "truce", "partnership", "alliance", "aid", "assistance", "support", "dispute"}
+NESTING_DEPTH = 4
+NESTED_DEPS = {"poss", "amod", "compound", "nmod", "prep", "pobj", "conj", "appos"}
+NESTED_PREPS = PARTNER_PREPS | {"of", "over", "about", "by"}
 RECIPROCAL = {"meet", "talk", "negotiate", "agree", "clash", "fight", "confer", "consult",
               "cooperate", "reconcile", "meeting", "summit", "negotiation", "agreement", "deal",
-              "treaty", "ceasefire", "truce", "accord", "pact", "dialogue", "war"}
+              "treaty", "ceasefire", "truce", "accord", "pact", "dialogue", "war", "partnership",
+              "relation", "tie", "cooperation", "alliance", "talks", "exchange", "consultation"}
 GROUP_HEADS = {"member", "representative", "delegation", "team", "negotiator", "head", "leader",
                "envoy", "official",
                "ambassador", "spokesman", "spokeswoman", "spokesperson", "minister", "chief"}
@@ -103,6 +109,10 @@ def verb_events(verb: Token, sent: Span, number: int, context: Context) -> Itera
         targets += partners(noun, context, EVENT_NOUN_PREPS)
     source_actors = actors_of(sources, context)
     target_actors = actors_of(targets, context)
+    if not target_actors and verb.lemma_ not in MOTION_VERBS:
+        target_actors = actors_of(nested_partners(verb, context), context)
+    if verb.lemma_ in RECEIVING_VERBS:
+        source_actors, target_actors = _giver_first(verb, source_actors, target_actors, context)
     words = [verb, *particles(verb)]
     if noun is not None:
         words += [*noun_modifiers(noun), noun]
@@ -145,10 +155,10 @@ def _events(
         "negated": mood == "negated",
     }
     if not targets and len(sources) > 1 and _reciprocal(words):
-        sources, targets = sources[:1], sources[1:]
+        targets = sources
     for source in sources:
         partners_of_source = [t for t in targets if t.id != source.id]
-        if not targets:
+        if not partners_of_source:
             yield Event(source=source, target=None, confidence=_confidence(source, None), **common)
         for target in partners_of_source:
             yield Event(source=source, target=target, confidence=_confidence(source, target),
@@ -170,9 +180,13 @@ def subjects(verb: Token) -> list[Token]:
     head = verb.head
     if head.i == verb.i:
         return []
+    if verb.dep_ == "xcomp" and head.dep_ == "acomp":
+        head = head.head  # "France is ready to contribute": the subject of 'is'
     if verb.dep_ in INHERITING_DEPS and head.pos_ in {"VERB", "AUX"}:
-        if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in head.children) and verb.dep_ != "conj":
-            return []
+        passive = [t for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS for t in coordinated(c)]
+        if passive:
+            # "Obama is expected to meet Putin": the raised subject; not "X was attacked, killing Y"
+            return passive if verb.dep_ == "xcomp" else []
         return subjects(head)
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return coordinated(head)
@@ -187,7 +201,53 @@ def partners(head: Token, context: Context, preps: set[str] = PARTNER_PREPS) -> 
             found.extend(coordinated(child))
         elif child.dep_ == "prep" and child.lower_ in preps:
             found.extend(t for o in child.children if o.dep_ == "pobj" for t in coordinated(o))
-    return [t for t in found if _names_actor(t, context)]
+    return [t for t in found if _names_actor(t, context) and not _place_after_at(t, context)]
+
+
+def _place_after_at(token: Token, context: Context) -> bool:
+    """'at the White House' is where, not whom; 'fired at Russia' is whom."""
+    if token.head.lower_ != "at":
+        return False
+    actors = context.mentions.get(token.i, [])
+    return token.ent_type_ in {"FAC", "LOC"} or not all(a.type in AT_TARGET_TYPES for a in actors)
+
+
+def _giver_first(
+    verb: Token, receivers: list[ActorRef], others: list[ActorRef], context: Context
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """'X received aid from Y' is Y's act towards X: the giver becomes the source."""
+    givers = actors_of([o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+                        for o in p.children if o.dep_ == "pobj" for o in coordinated(o)], context)
+    givers += [a for a in others if a not in givers and _from_phrase(a, verb, context)]
+    if not givers:
+        return receivers, others
+    return givers, receivers
+
+
+def _from_phrase(actor: ActorRef, verb: Token, context: Context) -> bool:
+    """Whether the actor sits in a 'from' phrase inside the verb's object ('assurances from X')."""
+    return any(t.head.lower_ == "from" and actor in context.mentions.get(t.i, [])
+               for t in verb.subtree if t.dep_ == "pobj")
+
+
+def nested_partners(verb: Token, context: Context) -> list[Token]:
+    """Actors inside the verb's object phrases, nearest first: "rejected Hussein's proposal",
+    "welcomed the resumption of ties with Syria", "condemned Israeli air raids".
+
+    The search goes breadth-first through noun phrases (never into another clause) and stops
+    at the first depth that names an actor.
+    """
+    level = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    level += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS
+              for o in p.children if o.dep_ == "pobj"]
+    for _ in range(NESTING_DEPTH):
+        found = [t for t in level if _names_actor(t, context)]
+        if found:
+            return found
+        level = [c for t in level for c in t.children
+                 if c.dep_ in NESTED_DEPS and c.pos_ not in {"VERB", "AUX"}
+                 and (c.dep_ != "prep" or c.lower_ in NESTED_PREPS)]
+    return []
 
 
 def event_object(verb: Token, context: Context) -> Token | None:
@@ -248,7 +308,7 @@ def modality(verb: Token) -> str:
     governor = verb.head if verb.dep_ == "xcomp" else None
     if governor is not None and governor.lemma_ in REFUSAL_VERBS:
         return "negated"
-    if governor is not None and governor.lemma_ in INTENT_VERBS:
+    if governor is not None and (governor.lemma_ in INTENT_VERBS or governor.dep_ == "acomp"):
         return "future"
     if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         governor = verb.head
