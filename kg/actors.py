@@ -152,7 +152,8 @@ class MentionResolver:
         countries = self._countries_of(token)
         if lemma in OFFICES and _one_definite(token, countries):
             record = self._office_holder(OFFICES[lemma], countries)
-            return [to_ref(record, mention)] if record else []
+            if record:
+                return [to_ref(record, mention)]
         owners = self._owners_of(token, token.lemma_.lower() in COUNTRY_NOUNS)
         if owners:
             return [to_ref(owner, mention) for owner in owners]

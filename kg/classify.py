@@ -98,11 +98,33 @@ def _verb_phrases(verb: str, rest: list[str]) -> list[str]:
     return phrases
 
 
+INTENT_TO_COOPERATE = Category("03", "AGREE", 1, 4.0)
+THREAT = Category("13", "THREATEN", 3, -4.4)
+REJECTION = Category("12", "REJECT", 3, -4.0)
+STATEMENTS = {"01", "02", "03", "12", "13"}
+
+
+def by_modality(category: Category, modality: str) -> Category:
+    """CAMEO codes what was said about an act, not the act: a planned or promised cooperative
+    act is an intent to cooperate (03), a planned conflictual act a threat (13), a cooperative
+    act refused or ruled out a rejection (12). Statements, appeals and the like stay as they are.
+    """
+    if category.cameo in STATEMENTS or category.quad is None:
+        return category
+    cooperative = category.quad in (1, 2)
+    if modality == "future":
+        return INTENT_TO_COOPERATE if cooperative else THREAT
+    if modality == "negated" and cooperative:
+        return REJECTION
+    return category
+
+
 def classify(event: Event, lexicon: Lexicon) -> Event:
     """The event with its action's categories filled in (left null when unknown)."""
     category = lexicon.categorise(event.action.lemma)
     if category is None:
         return event
+    category = by_modality(category, event.modality)
     action: Action = replace(event.action, cameo=category.cameo, plover=category.plover,
                              quad=category.quad, goldstein=category.goldstein)
     return replace(event, action=action)

@@ -23,7 +23,7 @@ OBJECT_DEPS = {"dobj", "dative"}
 PARTNER_PREPS = {"with", "to", "against", "on", "for", "from", "toward", "towards", "into",
                  "between", "among", "alongside", "upon", "at"}
 AT_TARGET_TYPES = {"COUNTRY", "PERSON", "IGO", "GROUP"}
-RECEIVING_VERBS = {"receive", "get", "obtain", "accept", "win", "secure", "gain"}
+RECEIVING_VERBS = {"receive", "get", "obtain", "win", "secure", "gain"}
 MOTION_VERBS = {"leave", "return", "arrive", "go", "come", "travel", "fly", "head", "depart",
                 "land", "move", "flee", "drive"}
 EVENT_NOUN_PREPS = PARTNER_PREPS | {"of"}
@@ -39,6 +39,7 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "can", "ca", "must"}
 INTENT_VERBS = {"plan", "intend", "agree", "aim", "want", "hope", "expect", "prepare", "promise",
                 "pledge", "vow", "seek", "offer", "decide", "propose", "threaten", "schedule"}
+WILLING = {"ready", "prepared", "willing", "eager", "determined", "keen", "set", "likely", "due"}
 REFUSAL_VERBS = {"refuse", "decline", "fail", "reject"}
 CONDITION_MARKS = {"if", "unless"}
 EVENT_NOUNS = {"meeting", "talk", "talks", "summit", "call", "visit", "negotiation", "conversation",
@@ -97,20 +98,19 @@ def sentence_events(sent: Span, number: int, context: Context) -> Iterator[Event
 
 def verb_events(verb: Token, sent: Span, number: int, context: Context) -> Iterator[Event]:
     """Events whose action is a verb, with the event noun of its object when it has one."""
-    sources, targets, passive_targets = subjects(verb), [], []
+    sources, passive_targets = subjects(verb), []
     for child in verb.children:
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
             passive_targets.extend(coordinated(child))
         elif child.dep_ == "agent":
             sources.extend(t for p in child.children if p.dep_ == "pobj" for t in coordinated(p))
-    targets = passive_targets + ([] if verb.lemma_ in MOTION_VERBS else partners(verb, context))
-    noun = event_object(verb, context)
-    if noun is not None:
-        targets += partners(noun, context, EVENT_NOUN_PREPS)
     source_actors = actors_of(sources, context)
-    target_actors = actors_of(targets, context)
-    if not target_actors and verb.lemma_ not in MOTION_VERBS:
-        target_actors = actors_of(nested_partners(verb, context), context)
+    target_actors = actors_of(passive_targets, context) + verb_targets(verb, context)
+    if not target_actors:
+        # "Turkey refused to meet Greece": the refusal is aimed at Greece too
+        target_actors = [a for x in verb.children if x.dep_ == "xcomp" and x.pos_ == "VERB"
+                         for a in verb_targets(x, context)]
+    noun = event_object(verb, context)
     if verb.lemma_ in RECEIVING_VERBS:
         source_actors, target_actors = _giver_first(verb, source_actors, target_actors, context)
     words = [verb, *particles(verb)]
@@ -212,6 +212,18 @@ def _place_after_at(token: Token, context: Context) -> bool:
     return token.ent_type_ in {"FAC", "LOC"} or not all(a.type in AT_TARGET_TYPES for a in actors)
 
 
+def verb_targets(verb: Token, context: Context) -> list[ActorRef]:
+    """A verb's targets: objects and partners, the partners of its event noun, or failing
+    those the actors inside its object phrases."""
+    if verb.lemma_ in MOTION_VERBS:
+        return []
+    targets = partners(verb, context)
+    noun = event_object(verb, context)
+    if noun is not None:
+        targets += partners(noun, context, EVENT_NOUN_PREPS)
+    return actors_of(targets, context) or actors_of(nested_partners(verb, context), context)
+
+
 def _giver_first(
     verb: Token, receivers: list[ActorRef], others: list[ActorRef], context: Context
 ) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -244,10 +256,18 @@ def nested_partners(verb: Token, context: Context) -> list[Token]:
         found = [t for t in level if _names_actor(t, context)]
         if found:
             return found
-        level = [c for t in level for c in t.children
-                 if c.dep_ in NESTED_DEPS and c.pos_ not in {"VERB", "AUX"}
-                 and (c.dep_ != "prep" or c.lower_ in NESTED_PREPS)]
+        level = [n for t in level for c in t.children if c.dep_ in NESTED_DEPS
+                 and c.pos_ not in {"VERB", "AUX"} for n in _through_preposition(c)]
     return []
+
+
+def _through_preposition(token: Token) -> list[Token]:
+    """A modifier as a step of the search; a preposition steps straight to its object."""
+    if token.dep_ != "prep":
+        return [token]
+    if token.lower_ not in NESTED_PREPS:
+        return []
+    return [o for o in token.children if o.dep_ == "pobj"]
 
 
 def event_object(verb: Token, context: Context) -> Token | None:
@@ -308,7 +328,7 @@ def modality(verb: Token) -> str:
     governor = verb.head if verb.dep_ == "xcomp" else None
     if governor is not None and governor.lemma_ in REFUSAL_VERBS:
         return "negated"
-    if governor is not None and (governor.lemma_ in INTENT_VERBS or governor.dep_ == "acomp"):
+    if governor is not None and (governor.lemma_ in INTENT_VERBS or governor.lower_ in WILLING):
         return "future"
     if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         governor = verb.head
