@@ -41,6 +41,7 @@ COUNTRY_NOUNS = {
     "bomber", "protestor", "gunman", "attacker", "assailant", "helicopter", "plane", "tank", "artillery",
     "town", "city", "village", "region", "province", "district", "camp", "base", "unit",
     "commander", "general", "officer", "agent", "source", "leader", "community", "man", "woman",
+    "inhabitant", "prisoner", "detainee", "peacekeeper", "union", "movement",
 }
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 NONPERSON_PRONOUNS = {"it", "its", "itself"}

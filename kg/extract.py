@@ -55,8 +55,15 @@ RECIPROCAL = {"meet", "talk", "negotiate", "agree", "clash", "fight", "confer", 
               "treaty", "ceasefire", "truce", "accord", "pact", "dialogue", "war", "partnership",
               "relation", "tie", "cooperation", "alliance", "talks", "exchange", "consultation"}
 GROUP_HEADS = {"member", "representative", "delegation", "team", "negotiator", "head", "leader",
-               "envoy", "official",
-               "ambassador", "spokesman", "spokeswoman", "spokesperson", "minister", "chief"}
+               "envoy", "official", "ambassador", "spokesman", "spokeswoman", "spokesperson",
+               "minister", "chief", "group", "thousand", "hundred", "dozen", "score", "million",
+               "number", "crowd", "majority", "some", "many", "most", "all", "part"}
+DIRECTIVE_VERBS = {"demand", "urge", "insist", "ask", "request", "call", "appeal", "press",
+                   "tell", "order", "require", "want", "expect", "warn", "threaten", "reiterate",
+                   "repeat", "say", "state", "declare", "announce", "stress", "add"}
+OBLIGATION_AUX = {"must", "should"}
+CONDITION_TARGET_VERBS = {"threaten", "warn", "vow"}
+PLACE_TARGET_PREPS = {"in", "into", "inside", "across", "throughout"}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 Mentions = dict[int, list[ActorRef]]
@@ -221,7 +228,40 @@ def verb_targets(verb: Token, context: Context) -> list[ActorRef]:
     noun = event_object(verb, context)
     if noun is not None:
         targets += partners(noun, context, EVENT_NOUN_PREPS)
-    return actors_of(targets, context) or actors_of(nested_partners(verb, context), context)
+    return (actors_of(targets, context) or actors_of(nested_partners(verb, context), context)
+            or actors_of(addressees(verb, noun), context)
+            or actors_of(place_targets(verb, noun), context))
+
+
+def addressees(verb: Token, noun: Token | None) -> list[Token]:
+    """Whom a demand or threat is aimed at: the subject of its complement ("demanded that
+    Sudan end curbs", "its demand that Israel ease", "said Libya must hand over") or of its
+    condition ("threatened a strike unless Israel rescinded")."""
+    heads = [verb] + ([noun] if noun is not None else [])
+    clauses = [c for h in heads for c in h.children if c.dep_ in {"ccomp", "acl", "advcl"}
+               and c.pos_ in {"VERB", "AUX"}]
+    found = []
+    for clause in clauses:
+        aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if clause.dep_ == "advcl":
+            wanted = verb.lemma_ in CONDITION_TARGET_VERBS and marks & CONDITION_MARKS
+        else:
+            wanted = verb.lemma_ in DIRECTIVE_VERBS and (
+                verb.lemma_ not in SPEECH_VERBS or aux & OBLIGATION_AUX)
+        if wanted:
+            found += [t for c in clause.children if c.dep_ in SUBJECT_DEPS for t in coordinated(c)]
+    return found
+
+
+def place_targets(verb: Token, noun: Token | None) -> list[Token]:
+    """The last resort of event coders: the place an act happens in is what it is aimed at
+    ("imposed a curfew in Cizre", "demonstrated in Kirkuk"); never for meetings."""
+    if verb.lemma_ in RECIPROCAL or (noun is not None and noun.lemma_ in RECIPROCAL):
+        return []
+    heads = [verb] + ([noun] if noun is not None else [])
+    return [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in PLACE_TARGET_PREPS
+            for o in p.children if o.dep_ == "pobj" and o.ent_type_ in {"GPE", "LOC"}]
 
 
 def _giver_first(
@@ -253,7 +293,8 @@ def nested_partners(verb: Token, context: Context) -> list[Token]:
     level += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS
               for o in p.children if o.dep_ == "pobj"]
     for _ in range(NESTING_DEPTH):
-        found = [t for t in level if _names_actor(t, context)]
+        found = [t for t in level if _names_actor(t, context)
+                 and not (t.pos_ == "PRON" and t.dep_ == "poss")]
         if found:
             return found
         level = [n for t in level for c in t.children if c.dep_ in NESTED_DEPS
