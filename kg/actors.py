@@ -44,6 +44,7 @@ COUNTRY_NOUNS = {
     "inhabitant", "prisoner", "detainee", "peacekeeper", "union", "movement",
 }
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+INSTITUTIONS = {"COUNTRY", "IGO", "ORG", "GOV"}
 NONPERSON_PRONOUNS = {"it", "its", "itself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 REGIONS = {"european", "african", "asian", "western", "eastern", "northern", "southern",
@@ -68,6 +69,7 @@ class Mention:
     sentence_start: int
     clause: int
     subject: bool
+    coordinated: bool
     actor: ActorRef
 
 
@@ -104,8 +106,7 @@ class MentionResolver:
         if entity is not None:
             return self._from_entity(entity) if token.i == entity.root.i else []
         if token.pos_ == "PRON":
-            actor = self._from_pronoun(token)
-            return [actor] if actor else []
+            return self._from_pronoun(token)
         if token.pos_ in {"NOUN", "PROPN"}:
             return self._from_description(token)
         return []
@@ -227,21 +228,33 @@ class MentionResolver:
                 return record
         return None
 
-    def _from_pronoun(self, token: Token) -> ActorRef | None:
+    def _from_pronoun(self, token: Token) -> list[ActorRef]:
         word = token.lower_
         if word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             antecedent = token.head.head
-            return self._latest(lambda m: m.token == antecedent.i, token)
-        if word in PERSON_PRONOUNS:
-            return self._latest(lambda m: m.actor.type == "PERSON", token)
-        if word in NONPERSON_PRONOUNS:
-            return self._latest(lambda m: m.actor.type in {"COUNTRY", "IGO", "ORG", "GOV"}, token)
-        if word in PLURAL_PRONOUNS:
-            return self._latest(lambda m: m.actor.type in {"COUNTRY", "IGO", "ORG", "GOV", "GROUP"},
-                                token)
-        return None
+            found = self._latest(lambda m: m.token == antecedent.i, token)
+        elif word in PERSON_PRONOUNS:
+            found = self._latest(lambda m: m.actor.type == "PERSON", token)
+        elif word in NONPERSON_PRONOUNS:
+            found = self._latest(lambda m: m.actor.type in INSTITUTIONS, token)
+        elif word in PLURAL_PRONOUNS:
+            found = self._latest(lambda m: m.actor.type in INSTITUTIONS | {"GROUP"} or m.coordinated,
+                                 token)
+            if found and found.coordinated:
+                return self._coordination(found, token)
+        else:
+            found = None
+        return [_as_pronoun(found.actor, token)] if found else []
 
-    def _latest(self, agrees, token: Token) -> ActorRef | None:
+    def _coordination(self, mention: Mention, pronoun: Token) -> list[ActorRef]:
+        """'Obama and Putin said they ...': every member of the coordination."""
+        first = self.doc[mention.token]
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        members = {first.i, *(t.i for t in first.conjuncts)}
+        return [_as_pronoun(m.actor, pronoun) for m in self.history if m.token in members]
+
+    def _latest(self, agrees, token: Token) -> Mention | None:
         """The most salient earlier mention that agrees: subjects first, nearest sentence first."""
         sentence_start = token.sent.start
         candidates = [m for m in self.history if agrees(m) and m.token < token.i
@@ -250,9 +263,8 @@ class MentionResolver:
             in_sentence = [m for m in candidates if m.sentence_start == start]
             subjects = [m for m in in_sentence if m.subject]
             if start == sentence_start and subjects:
-                return _as_pronoun(subjects[-1].actor, token)
-            chosen = subjects[0] if subjects else in_sentence[-1]
-            return _as_pronoun(chosen.actor, token)
+                return subjects[-1]
+            return subjects[0] if subjects else in_sentence[-1]
         return None
 
     def _remember(self, token: Token, actor: ActorRef) -> None:
@@ -260,7 +272,7 @@ class MentionResolver:
         while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
             head = head.head
         self.history.append(Mention(token.i, token.sent.start, _clause(token),
-                                    head.dep_ in SUBJECT_DEPS, actor))
+                                    head.dep_ in SUBJECT_DEPS, bool(token.conjuncts), actor))
 
 
 def resolve_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None) -> dict[int, list[ActorRef]]:

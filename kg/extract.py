@@ -59,8 +59,9 @@ GROUP_HEADS = {"member", "representative", "delegation", "team", "negotiator", "
                "minister", "chief", "group", "thousand", "hundred", "dozen", "score", "million",
                "number", "crowd", "majority", "some", "many", "most", "all", "part"}
 DIRECTIVE_VERBS = {"demand", "urge", "insist", "ask", "request", "call", "appeal", "press",
-                   "tell", "order", "require", "want", "expect", "warn", "threaten", "reiterate",
-                   "repeat", "say", "state", "declare", "announce", "stress", "add"}
+                   "tell", "order", "require", "want", "expect", "warn", "threaten", "allege",
+                   "accuse", "charge", "claim", "blame"}
+OBLIGING_VERBS = {"say", "state", "declare", "announce", "stress", "add", "reiterate", "repeat"}
 OBLIGATION_AUX = {"must", "should"}
 CONDITION_TARGET_VERBS = {"threaten", "warn", "vow"}
 PLACE_TARGET_PREPS = {"in", "into", "inside", "across", "throughout"}
@@ -247,8 +248,8 @@ def addressees(verb: Token, noun: Token | None) -> list[Token]:
         if clause.dep_ == "advcl":
             wanted = verb.lemma_ in CONDITION_TARGET_VERBS and marks & CONDITION_MARKS
         else:
-            wanted = verb.lemma_ in DIRECTIVE_VERBS and (
-                verb.lemma_ not in SPEECH_VERBS or aux & OBLIGATION_AUX)
+            wanted = verb.lemma_ in DIRECTIVE_VERBS or (
+                verb.lemma_ in OBLIGING_VERBS and aux & OBLIGATION_AUX)
         if wanted:
             found += [t for c in clause.children if c.dep_ in SUBJECT_DEPS for t in coordinated(c)]
     return found
@@ -289,7 +290,7 @@ def nested_partners(verb: Token, context: Context) -> list[Token]:
     The search goes breadth-first through noun phrases (never into another clause) and stops
     at the first depth that names an actor.
     """
-    level = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    level = [c for c in verb.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     level += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS
               for o in p.children if o.dep_ == "pobj"]
     for _ in range(NESTING_DEPTH):
