@@ -186,7 +186,7 @@ class MentionResolver:
         modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
         places = [o for p in token.children if p.dep_ == "prep" and p.lower_ in OWNER_PREPS
                   for o in p.children if o.dep_ == "pobj"] if agents else []
-        for child in modifiers or places:
+        for child in modifiers + places:
             for part in [child, *child.conjuncts]:
                 record = self._owner_word(part)
                 if record and record not in owners:

@@ -49,7 +49,7 @@ EVENT_NOUNS = {"meeting", "talk", "talks", "summit", "call", "visit", "negotiati
                "truce", "partnership", "alliance", "aid", "assistance", "support", "dispute"}
 NESTING_DEPTH = 4
 NESTED_DEPS = {"poss", "amod", "compound", "nmod", "prep", "pobj", "conj", "appos"}
-NESTED_PREPS = PARTNER_PREPS | {"of", "over", "about", "by"}
+NESTED_PREPS = PARTNER_PREPS | {"of", "over", "about", "by", "in"}
 RECIPROCAL = {"meet", "talk", "negotiate", "agree", "clash", "fight", "confer", "consult",
               "cooperate", "reconcile", "meeting", "summit", "negotiation", "agreement", "deal",
               "treaty", "ceasefire", "truce", "accord", "pact", "dialogue", "war", "partnership",
@@ -231,7 +231,8 @@ def verb_targets(verb: Token, context: Context) -> list[ActorRef]:
         targets += partners(noun, context, EVENT_NOUN_PREPS)
     return (actors_of(targets, context) or actors_of(nested_partners(verb, context), context)
             or actors_of(addressees(verb, noun), context)
-            or actors_of(place_targets(verb, noun), context))
+            or actors_of(place_targets(verb, noun), context)
+            or actors_of(nested_partners(verb, context, places=True), context))
 
 
 def addressees(verb: Token, noun: Token | None) -> list[Token]:
@@ -283,24 +284,33 @@ def _from_phrase(actor: ActorRef, verb: Token, context: Context) -> bool:
                for t in verb.subtree if t.dep_ == "pobj")
 
 
-def nested_partners(verb: Token, context: Context) -> list[Token]:
+def nested_partners(verb: Token, context: Context, places: bool = False) -> list[Token]:
     """Actors inside the verb's object phrases, nearest first: "rejected Hussein's proposal",
-    "welcomed the resumption of ties with Syria", "condemned Israeli air raids".
+    "welcomed the resumption of ties with Syria", "condemned Israeli air raids", "a strike
+    in protest against violations by the security forces".
 
     The search goes breadth-first through noun phrases (never into another clause) and stops
-    at the first depth that names an actor.
+    at the first depth that names an actor. Places ('targets in Jericho') count only when
+    ``places`` is set, for a last try.
     """
     level = [c for c in verb.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     level += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS
               for o in p.children if o.dep_ == "pobj"]
     for _ in range(NESTING_DEPTH):
         found = [t for t in level if _names_actor(t, context)
-                 and not (t.pos_ == "PRON" and t.dep_ == "poss")]
+                 and not (t.pos_ == "PRON" and t.dep_ == "poss")
+                 and (places or not _is_place(t))]
         if found:
             return found
         level = [n for t in level for c in t.children if c.dep_ in NESTED_DEPS
                  and c.pos_ not in {"VERB", "AUX"} for n in _through_preposition(c)]
     return []
+
+
+def _is_place(token: Token) -> bool:
+    """A place named after 'in' or 'at': where something is, not whom it concerns."""
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and token.ent_type_ in {
+        "GPE", "LOC", "FAC"}
 
 
 def _through_preposition(token: Token) -> list[Token]:
@@ -344,12 +354,13 @@ def actors_of(tokens: Iterable[Token], context: Context) -> list[ActorRef]:
 
 
 def _group_of(token: Token, context: Context) -> list[ActorRef]:
-    """'members of the coalition', 'delegations from Russia and Ukraine': the actors behind."""
+    """'members of the coalition', 'delegations from Russia and Ukraine', 'hundreds of
+    thousands of people in Hong Kong': the actors behind."""
     if token.lemma_.lower() not in GROUP_HEADS:
         return []
     return [a for p in token.children if p.dep_ == "prep" and p.lower_ in {"of", "from"}
             for o in p.children if o.dep_ == "pobj" for c in coordinated(o)
-            for a in context.mentions.get(c.i, [])]
+            for a in context.mentions.get(c.i) or _group_of(c, context)]
 
 
 def _names_actor(token: Token, context: Context) -> bool:
