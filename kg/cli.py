@@ -206,11 +206,14 @@ def export_command(fmt, graph_file, output) -> None:
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy model package or path.")
 @click.option("--actors", "actor_file", type=click.Path(dir_okay=False),
               help="Extra actor file (petrarch-functional makes one from the suite's actor codes).")
+@click.option("--without-suite-actors", is_flag=True,
+              help="Do not load the suite's own actor codes (to measure what kg finds without them).")
 @click.option("--report", type=click.Path(dir_okay=False), help="Also write the report as JSON.")
 @reports_errors
-def evaluate(suite, path, model, actor_file, report) -> None:
+def evaluate(suite, path, model, actor_file, without_suite_actors, report) -> None:
     """Score kg against a gold SUITE at PATH (see ../shared/eval/README.md)."""
-    result = run_suite(suite, path, actors_file=actor_file, model=model)
+    result = run_suite(suite, path, actors_file=actor_file, model=model,
+                       suite_actors=not without_suite_actors)
     click.echo(format_report(result))
     if report:
         atomic_write(report, json.dumps(report_to_json(result), indent=1) + "\n")

@@ -190,6 +190,13 @@ class Report:
     noevent_false_positives: int
     breakdown: dict[str, CategoryStats] = field(default_factory=dict)
     missed: tuple[str, ...] = ()
+    gold_actors: int = 0
+    found_actors: int = 0
+
+    @property
+    def actor_recall(self) -> float:
+        """The share of the records' gold actors that some extracted event names."""
+        return self.found_actors / self.gold_actors if self.gold_actors else 0.0
 
     @property
     def recall(self) -> float:
@@ -630,6 +637,8 @@ class _Tally:
     noevent_fp: int = 0
     by_category: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     missed: list[str] = field(default_factory=list)
+    gold_actors: int = 0
+    found_actors: int = 0
 
     def add(self, record: GoldRecord, events: Sequence[Event], matcher: ActorMatcher) -> None:
         pairs = match_events(record.events, events, matcher)
@@ -647,6 +656,14 @@ class _Tally:
         stats[0], stats[1] = stats[0] + len(record.events), stats[1] + len(pairs)
         if len(pairs) < len(record.events):
             self.missed.append(record.id)
+        self._count_actors(record, events, matcher)
+
+    def _count_actors(self, record: GoldRecord, events: Sequence[Event], matcher: ActorMatcher) -> None:
+        """Gold actors (each distinct code or text once per record) that an event names."""
+        gold = {(a.code, a.text): a for g in record.events for a in (*g.sources, *g.targets)}
+        named = [a for e in events for a in (e.source, e.target) if a is not None]
+        self.gold_actors += len(gold)
+        self.found_actors += sum(any(matcher.matches(a, n) for n in named) for a in gold.values())
 
 
 def score(
@@ -673,7 +690,7 @@ def score(
     breakdown = {c: CategoryStats(g, m) for c, (g, m) in sorted(tally.by_category.items())}
     return Report(suite, system, count, tally.gold, tally.extracted, tally.matched, tally.proxy,
                   tally.category_total, tally.category_correct, tally.noevent_records, tally.noevent_fp,
-                  breakdown, tuple(tally.missed))
+                  breakdown, tuple(tally.missed), tally.gold_actors, tally.found_actors)
 
 
 def group_by_record(events: Iterable[Event]) -> dict[str, list[Event]]:
@@ -693,16 +710,18 @@ def documents_of(records: Iterable[GoldRecord]) -> list[Document]:
 
 
 def build_extractor(
-    suite: str, path: str | Path, actors_file: str | Path | None = None, model: str = DEFAULT_MODEL
+    suite: str, path: str | Path, actors_file: str | Path | None = None, model: str = DEFAULT_MODEL,
+    suite_actors: bool = True,
 ) -> Extractor:
     """A kg extractor for a suite: the bundled actors plus ``actors_file``.
 
     For ``petrarch-functional`` without an actors file, the fictional actors are read from
-    ``validation_actor_codes.json`` beside the suite's file.
+    ``validation_actor_codes.json`` beside the suite's file, unless ``suite_actors`` is False
+    (to measure what kg finds without them).
     """
     files: list[str | Path] = [actors_file] if actors_file else []
     with tempfile.TemporaryDirectory() as folder:
-        if suite == "petrarch-functional" and not actors_file:
+        if suite == "petrarch-functional" and not actors_file and suite_actors:
             codes = suite_path(suite, path).parent / FICTIONAL_ACTORS
             if not codes.is_file():
                 raise EvaluationError(f"{codes}: no such file (the fictional actors of {suite}; "
@@ -719,6 +738,7 @@ def run_suite(
     actors_file: str | Path | None = None,
     *,
     model: str = DEFAULT_MODEL,
+    suite_actors: bool = True,
 ) -> Report:
     """Run kg over a suite's sentences and score the events.
 
@@ -730,12 +750,14 @@ def run_suite(
             must know the fictional actors.
         actors_file: extra actors for the extractor that is built; not allowed with ``extractor``.
         model: the spaCy model of the extractor that is built.
+        suite_actors: whether the built extractor knows a suite's own actors (the fictional
+            countries of ``petrarch-functional``).
     """
     if extractor is not None and actors_file:
         raise EvaluationError("give either an extractor or an actors file, not both")
     records = load_suite(suite, path)
     if extractor is None:
-        extractor = build_extractor(suite, path, actors_file, model)
+        extractor = build_extractor(suite, path, actors_file, model, suite_actors)
     events = group_by_record(extractor.events(documents_of(records)))
     return score(records, events, suite=suite, gazetteer=extractor.gazetteer)
 
@@ -757,6 +779,9 @@ def format_report(report: Report, breakdown: bool = True) -> str:
         f"| {report.extracted_events} | {report.matched} | {_percent(report.recall)} "
         f"| {_percent(report.precision_proxy)} | {_percent(report.f1)} "
         f"| {_percent(report.category_accuracy)} | {report.noevent_false_positives} |",
+        "",
+        f"Gold actors named by some extracted event: {report.found_actors} of {report.gold_actors} "
+        f"({_percent(report.actor_recall)}).",
     ]
     if breakdown and report.breakdown:
         lines += ["", "| category | gold | matched | recall |", "| --- | ---: | ---: | ---: |"]
@@ -778,4 +803,6 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "breakdown": {name: {"gold": s.gold, "matched": s.matched, "recall": s.recall}
                       for name, s in report.breakdown.items()},
         "missed": list(report.missed),
+        "gold_actors": report.gold_actors, "found_actors": report.found_actors,
+        "actor_recall": report.actor_recall,
     }
