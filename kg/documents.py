@@ -18,6 +18,7 @@ from .errors import DocumentError
 
 SUFFIXES = (".txt", ".jsonl", ".csv")
 MAX_TITLE_CHARS = 200
+MAX_CHARS = 5_000_000
 ENGLISH_WORDS = frozenset(
     "the of and to in a is that for on with as by was it at from said has have are be his he "
     "an not which this will their were its they but after been would who had more".split())
@@ -45,6 +46,7 @@ def read_documents(
     date: str | None = None,
     on_error: OnError | None = None,
     encoding: str | None = None,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[Document]:
     """Yield the documents of every input, in order.
 
@@ -57,21 +59,34 @@ def read_documents(
         on_error: called with each bad document's error, which is then skipped;
             when None the first bad document raises :class:`DocumentError`.
         encoding: the files' text encoding when it is not UTF-8 (e.g. ``latin-1``).
+        max_chars: longer documents are bad documents (a corpus dump, not an article).
     """
     default_date = normalise_date(date, "--date") if date else None
     for name in inputs:
         for reader, label in _readers(str(name), encoding):
             try:
-                yield from reader(default_date)
+                for item in reader(default_date):
+                    if isinstance(item, DocumentError):
+                        _report(item, on_error)
+                    elif len(item.text) > max_chars:
+                        _report(DocumentError(
+                            f"{item.source or item.id}: {len(item.text):,} characters, over the "
+                            f"limit of {max_chars:,}; split it into articles"), on_error)
+                    else:
+                        yield item
             except DocumentError as error:
-                if on_error is None:
-                    raise
-                on_error(error)
+                _report(error, on_error)
             except OSError as error:
                 failure = DocumentError(f"{label}: cannot read ({error.strerror or error})")
                 if on_error is None:
                     raise failure from error
                 on_error(failure)
+
+
+def _report(error: DocumentError, on_error: OnError | None) -> None:
+    if on_error is None:
+        raise error
+    on_error(error)
 
 
 def _readers(
@@ -185,23 +200,28 @@ def guess_title(text: str) -> str | None:
     return None
 
 
-def _parse_jsonl(text: str, label: str) -> Iterator[Document]:
+def _parse_jsonl(text: str, label: str) -> Iterator[Document | DocumentError]:
+    """Documents, one a line; a bad line is yielded as its error so the others still count."""
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            yield _from_record(json.loads(line), label, number)
         except json.JSONDecodeError as error:
-            raise DocumentError(f"{label}, line {number}: malformed JSON ({error.msg})") from error
-        yield _from_record(record, label, number)
+            yield DocumentError(f"{label}, line {number}: malformed JSON ({error.msg})")
+        except DocumentError as error:
+            yield error
 
 
-def _parse_csv(text: str, label: str) -> Iterator[Document]:
+def _parse_csv(text: str, label: str) -> Iterator[Document | DocumentError]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     if not reader.fieldnames or "text" not in reader.fieldnames:
         raise DocumentError(f"{label}: a CSV of documents needs a 'text' column")
     for number, row in enumerate(reader, start=2):
-        yield _from_record(row, label, number)
+        try:
+            yield _from_record(row, label, number)
+        except DocumentError as error:
+            yield error
 
 
 def _from_record(record: object, label: str, number: int) -> Document:

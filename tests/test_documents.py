@@ -101,3 +101,40 @@ def test_dates_are_normalised(value, iso):
 def test_bad_date_names_the_value():
     with pytest.raises(DocumentError, match="'29/12/2025' is not a date"):
         normalise_date("29/12/2025", "--date")
+
+
+def test_a_bad_line_is_skipped_and_the_good_lines_kept(tmp_path):
+    path = write(tmp_path / "news.jsonl", '{"text": "One."}\n{"text": \n{"id": "x"}\n{"text": "Two."}\n')
+    skipped = []
+    docs = list(read_documents([path], on_error=skipped.append))
+    assert [d.text for d in docs] == ["One.", "Two."]
+    assert ["line 2" in str(skipped[0]), "line 3" in str(skipped[1])] == [True, True]
+
+
+def test_huge_single_line_document_is_refused_before_parsing(tmp_path):
+    path = write(tmp_path / "dump.txt", "word " * 4_200_000)
+    with pytest.raises(DocumentError, match=r"dump.txt: 21,000,000 characters, over the limit"):
+        list(read_documents([path]))
+
+
+def test_html_becomes_its_text_with_a_warning(tmp_path, caplog):
+    page = ("<!DOCTYPE html><html><head><title>T</title><script>alert(1)</script></head>"
+            "<body><p>Macron met Zelenskyy.</p><p>Trump &amp; Putin spoke.</p></body></html>")
+    [doc] = read_documents([write(tmp_path / "page.txt", page)])
+    assert "alert" not in doc.text and "<" not in doc.text
+    assert "Macron met Zelenskyy." in doc.text and "Trump & Putin spoke." in doc.text
+    assert "looks like HTML" in caplog.text
+
+
+def test_another_language_warns(tmp_path, caplog):
+    text = ("Der Bundeskanzler traf gestern den französischen Präsidenten in Berlin, um über die "
+            "Lage in der Ukraine und die Unterstützung für Kiew zu sprechen. Beide Seiten betonten "
+            "die enge Zusammenarbeit zwischen ihren Ländern.")
+    list(read_documents([write(tmp_path / "de.txt", text)]))
+    assert "does not look like English" in caplog.text
+
+
+def test_latin1_reads_when_named(tmp_path):
+    path = write(tmp_path / "latin.txt", "Caf\u00e9 diplomacy.".encode("latin-1"))
+    [doc] = read_documents([path], encoding="latin-1")
+    assert doc.text == "Caf\u00e9 diplomacy."
