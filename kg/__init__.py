@@ -22,12 +22,14 @@ from .graph import add_events, build_graph, collapse, filter_graph
 from .nlp import DEFAULT_MODEL, load_pipeline
 from .pipeline import Extractor
 from .render import render_html, write_html
+from .run import RunOptions, run_events
+from .store import Store
 
 __all__ = [
     "Action", "ActorRef", "DEFAULT_MODEL", "Document", "Event", "Extractor", "FORMATS", "Gazetteer",
     "KgError", "Lexicon", "add_events", "build_graph", "collapse", "export_graph", "extract",
     "filter_graph", "import_graph", "load_graph", "load_pipeline", "read_documents", "read_events",
-    "render_html", "write_events", "write_graph", "write_html",
+    "RunOptions", "Store", "render_html", "run_events", "write_events", "write_graph", "write_html",
 ]
 
 

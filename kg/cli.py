@@ -7,6 +7,7 @@ import json
 import logging
 import signal
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -16,13 +17,12 @@ from .documents import Document, read_documents
 from .errors import DocumentError, KgError
 from .evaluate import SUITES, format_report, report_to_json, run_suite
 from .events import Event
-from .export import FORMATS, events_to_jsonl, export_graph, load_graph, write_events, write_graph
+from .export import FORMATS, export_graph, load_graph, write_events, write_graph
 from .files import atomic_write
-from .gazetteer import Gazetteer
 from .graph import build_graph
-from .nlp import DEFAULT_MODEL, load_pipeline
-from .pipeline import Extractor
+from .nlp import DEFAULT_MODEL
 from .render import write_html
+from .run import ENGINES, RunOptions, run_events, store_stats
 
 
 class Interrupted(Exception):
@@ -105,22 +105,63 @@ def page_options(command: Callable) -> Callable:
     return command
 
 
-class Run:
-    """One extraction run: loads the pipeline, streams documents, counts what it read."""
+def engine_options(command: Callable) -> Callable:
+    """The options that choose how and where documents are parsed."""
+    options = [
+        click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+                     help="Parse with N processes (same output as one)."),
+        click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+                     help="'dask' spreads the work over a Dask cluster."),
+        click.option("--scheduler", metavar="ADDRESS",
+                     help="Dask scheduler address (tcp://host:8786); without it a local cluster."),
+        click.option("--store", type=click.Path(dir_okay=False),
+                     help="SQLite store: parse only new or changed documents, build from all stored."),
+        click.option("--quiet", is_flag=True, help="No progress line on standard error."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
-    def __init__(self, model: str, actor_files: tuple[str, ...], skip_bad: bool,
-                 encoding: str | None = None):
+
+class Progress:
+    """A one-line count of documents on standard error, when it is a terminal."""
+
+    def __init__(self, quiet: bool):
+        self.shown = not quiet and sys.stderr.isatty()
+        self.parsed = self.unchanged = 0
+        self.last = 0.0
+
+    def __call__(self, document: Document, parsed: bool) -> None:
+        self.parsed += parsed
+        self.unchanged += not parsed
+        now = time.monotonic()
+        if self.shown and now - self.last > 0.5:
+            self.last = now
+            kept = f", {self.unchanged} unchanged" if self.unchanged else ""
+            click.echo(f"\r{self.parsed} documents parsed{kept}", err=True, nl=False)
+
+    def done(self) -> None:
+        if self.shown and self.last:
+            click.echo("\r\033[K", err=True, nl=False)
+
+
+class Run:
+    """The CLI's view of one run: options in, events out, counts and warnings on the way."""
+
+    def __init__(self, options: RunOptions, skip_bad: bool, encoding: str | None, quiet: bool):
+        self.options = options
         self.skip_bad = skip_bad
         self.encoding = encoding
-        self.read = 0
-        self.skipped = 0
-        gazetteer = Gazetteer.load(actor_files)
-        self.extractor = Extractor(load_pipeline(model, gazetteer), gazetteer)
+        self.progress = Progress(quiet)
+        self.read = self.skipped = self.event_count = 0
 
     def events(self, inputs: tuple[str, ...], date: str | None) -> Iterator[Event]:
         on_error = self._skip if self.skip_bad else None
         documents = read_documents(inputs, date=date, on_error=on_error, encoding=self.encoding)
-        yield from self.extractor.events(self._counted(documents))
+        for event in run_events(self._counted(documents), self.options, self.progress):
+            self.event_count += 1
+            yield event
+        self.progress.done()
 
     def _counted(self, documents: Iterator[Document]) -> Iterator[Document]:
         for document in documents:
@@ -131,9 +172,15 @@ class Run:
         self.skipped += 1
         click.echo(f"Warning: skipped {error}", err=True)
 
-    def summary(self, events: int) -> str:
+    def summary(self) -> str:
         skipped = f", {self.skipped} skipped" if self.skip_bad else ""
-        return f"{self.read} documents read{skipped}, {events} events"
+        unchanged = f", {self.progress.unchanged} unchanged in the store" if self.options.store else ""
+        return f"{self.read} documents read{skipped}{unchanged}, {self.event_count} events"
+
+
+def _run(model, actor_files, skip_bad, encoding, workers, engine, scheduler, store, quiet) -> Run:
+    options = RunOptions(model, tuple(actor_files), workers, engine, scheduler, store)
+    return Run(options, skip_bad, encoding, quiet)
 
 
 @click.group()
@@ -145,35 +192,36 @@ def cli() -> None:
 
 @cli.command()
 @input_options
+@engine_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write events here (JSON lines) instead of standard output.")
 @reports_errors
-def extract(inputs, model, actor_files, date, skip_bad, encoding, output) -> None:
+def extract(inputs, date, output, **options) -> None:
     """Extract actor–action–actor events from INPUTS (.txt, .jsonl, .csv, folders, or -)."""
-    run = Run(model, actor_files, skip_bad, encoding)
-    events = list(run.events(inputs, date))
+    run = _run(**options)
     if output:
-        write_events(events, output)
+        write_events(run.events(inputs, date), output)
     else:
-        sys.stdout.write(events_to_jsonl(events))
-    click.echo(run.summary(len(events)) + (f", written to {output}" if output else ""), err=True)
+        for event in run.events(inputs, date):
+            sys.stdout.write(event.to_json() + "\n")
+    click.echo(run.summary() + (f", written to {output}" if output else ""), err=True)
 
 
 @cli.command()
 @input_options
+@engine_options
 @page_options
 @click.option("--graph", "graph_file", type=click.Path(dir_okay=False),
               help="Also write the graph as JSON (readable by 'kg render').")
 @reports_errors
-def build(inputs, model, actor_files, date, skip_bad, encoding, output, title, max_nodes, collapse,
-          graph_file) -> None:
+def build(inputs, date, output, title, max_nodes, collapse, graph_file, **options) -> None:
     """Build the graph of INPUTS and write it as an interactive HTML page."""
-    run = Run(model, actor_files, skip_bad, encoding)
+    run = _run(**options)
     graph = build_graph(run.events(inputs, date))
     if graph_file:
         write_graph(graph, graph_file)
     path = write_html(graph, output, title=title, max_nodes=max_nodes, collapse=collapse)
-    click.echo(f"{run.summary(graph.number_of_edges())}, {graph.number_of_nodes()} actors; "
+    click.echo(f"{run.summary()}, {graph.number_of_nodes()} actors; "
                f"page written to {Path(path).resolve()}", err=True)
 
 
@@ -217,3 +265,12 @@ def evaluate(suite, path, model, actor_file, without_suite_actors, report) -> No
     click.echo(format_report(result))
     if report:
         atomic_write(report, json.dumps(report_to_json(result), indent=1) + "\n")
+
+
+@cli.command()
+@click.argument("store", type=click.Path(dir_okay=False))
+@reports_errors
+def stats(store) -> None:
+    """How many documents, events and actors a STORE (from --store) holds."""
+    for name, count in store_stats(store).items():
+        click.echo(f"{name}: {count}")

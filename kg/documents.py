@@ -18,7 +18,7 @@ from .errors import DocumentError
 
 SUFFIXES = (".txt", ".jsonl", ".csv")
 MAX_TITLE_CHARS = 200
-MAX_CHARS = 5_000_000
+MAX_CHARS = 1_000_000  # spaCy's own limit for one text; an article is far shorter
 ENGLISH_WORDS = frozenset(
     "the of and to in a is that for on with as by was it at from said has have are be his he "
     "an not which this will their were its they but after been would who had more".split())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 ACTOR_TYPES = ("PERSON", "GOV", "ORG", "IGO", "COUNTRY", "GROUP", "OTHER")
@@ -54,7 +55,7 @@ class Event:
     title: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
-    @property
+    @cached_property
     def id(self) -> str:
         """A stable id: the same event in the same document always gets the same id."""
         target = self.target.id if self.target else ""

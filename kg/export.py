@@ -67,7 +67,7 @@ from networkx.readwrite.gexf import GEXFReader, GEXFWriter
 
 from .errors import GraphFileError, KgError
 from .events import Event
-from .files import atomic_write, atomic_write_bytes
+from .files import atomic_write, atomic_write_bytes, atomic_write_chunks
 
 FORMAT_VERSION = 1
 
@@ -119,8 +119,9 @@ def events_to_jsonl(events: Iterable[Event]) -> str:
 
 
 def write_events(events: Iterable[Event], path: str | Path) -> Path:
-    """Write events as JSON lines."""
-    return atomic_write(path, events_to_jsonl(events))
+    """Write events as JSON lines, streaming."""
+    lines = (event.to_json().encode("utf-8", errors="replace") + b"\n" for event in events)
+    return atomic_write_chunks(path, lines)
 
 
 def read_events(path: str | Path) -> Iterator[Event]:

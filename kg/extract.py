@@ -10,7 +10,7 @@ Verbs in the clausal complement of a speech verb are events of their own, marked
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -78,6 +78,13 @@ class Context:
     date: str | None
     title: str | None
     mentions: Mentions
+    sentence_entities: dict[int, tuple[Span, ...]] = field(default_factory=dict, compare=False)
+
+    def entities_in(self, sent: Span) -> tuple[Span, ...]:
+        """The named entities of a sentence, found once and kept (``sent.ents`` is a scan)."""
+        if sent.start not in self.sentence_entities:
+            self.sentence_entities[sent.start] = tuple(sent.ents)
+        return self.sentence_entities[sent.start]
 
 
 def extract_events(doc: Doc, context: Context) -> list[Event]:
@@ -159,7 +166,7 @@ def _events(
         "doc": context.doc_id, "sentence": number, "text": sent.text.strip(),
         "span": _span(sent), "action": action, "title": context.title,
         "date": event_date({anchor.i, verb.i}, sent, context, mood),
-        "location": event_location(anchor, verb), "modality": mood,
+        "location": event_location(anchor, verb, context), "modality": mood,
         "negated": mood == "negated",
     }
     if not targets and len(sources) > 1 and _reciprocal(words):
@@ -419,7 +426,7 @@ def _reported(verb: Token) -> bool:
 def event_date(heads: set[int], sent: Span, context: Context, mood: str) -> str | None:
     """The date an expression in the event's clause gives it, else the document's date."""
     future = mood in {"future", "hypothetical"}
-    for entity in sent.ents:
+    for entity in context.entities_in(sent):
         if entity.label_ == "DATE" and _attached(entity.root, heads):
             resolved = resolve_date(entity.text, context.date, future)
             if resolved:
@@ -437,7 +444,7 @@ def _attached(token: Token, heads: set[int]) -> bool:
     return False
 
 
-def event_location(anchor: Token, verb: Token) -> str | None:
+def event_location(anchor: Token, verb: Token, context: Context) -> str | None:
     """The place the clause puts the event in: 'in Florida', 'at the residence in Florida'.
 
     'to' and 'into' give a place only after a verb of motion ('flew to Tehran').
@@ -446,7 +453,7 @@ def event_location(anchor: Token, verb: Token) -> str | None:
     for head in dict.fromkeys([anchor, verb]):
         places = [e for prep in _clause_tokens(head)
                   if prep.dep_ == "prep" and prep.lower_ in preps
-                  for e in prep.doc.ents if _is_place_of(e, prep, preps)]
+                  for e in context.entities_in(prep.sent) if _is_place_of(e, prep, preps)]
         if places:
             return min(places, key=lambda e: (e.label_ == "FAC", -e.start)).text
     return None

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import KgError
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
-    """Write bytes to a temporary file beside ``path``, then rename it into place.
+    """Write bytes atomically (see :func:`atomic_write_chunks`)."""
+    return atomic_write_chunks(path, [data])
 
-    An interrupted run therefore leaves the previous file intact. A new file gets mode
-    0644, a replaced one keeps its mode.
+
+def atomic_write_chunks(path: str | Path, chunks: Iterable[bytes]) -> Path:
+    """Write a stream of bytes to a temporary file beside ``path``, then rename it into place.
+
+    An interrupted run therefore leaves the previous file intact, and a long stream is never
+    held in memory. A new file gets mode 0644, a replaced one keeps its mode.
     """
     path = Path(path)
     temp = None
@@ -21,7 +27,8 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
         mode = path.stat().st_mode & 0o777 if path.is_file() else 0o644
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            for chunk in chunks:
+                out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, mode)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
@@ -65,13 +66,22 @@ class ActorRecord:
         return (self.name, *self.aliases)
 
 
+@functools.lru_cache(maxsize=2**16)
 def normalise(text: str) -> str:
-    """Fold case, accents, quotes and spacing so that name variants compare equal."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'").replace("“", "").replace("”", "")
-    text = re.sub(r"^the\s+", "", text.strip().lower())
-    return re.sub(r"\s+", " ", text)
+    """Fold case, accents, quotes and spacing so that name variants compare equal.
+
+    Cached: actor resolution asks for the same few thousand words over and over.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+        text = text.replace("’", "'").replace("‘", "'").replace("“", "").replace("”", "")
+    text = _THE.sub("", text.strip().lower())
+    return _SPACES.sub(" ", text)
+
+
+_THE = re.compile(r"^the\s+")
+_SPACES = re.compile(r"\s+")
 
 
 def slug(text: str) -> str:

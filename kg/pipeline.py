@@ -14,6 +14,9 @@ from .extract import Context, extract_events
 from .gazetteer import Gazetteer
 
 BATCH_SIZE = 32
+# A batch also stops at this many characters (~8,000 words): spaCy's memory grows with the
+# words of a batch, so 32 long articles at once would need gigabytes. Same events, same speed.
+BATCH_CHARS = 50_000
 
 
 class Extractor:
@@ -26,9 +29,17 @@ class Extractor:
 
     def events(self, documents: Iterable[Document], batch_size: int = BATCH_SIZE) -> Iterator[Event]:
         """The events of every document, document by document, streaming."""
-        pairs = ((document.text, document) for document in documents)
-        for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-            yield from self.document_events(doc, document)
+        for _, events in self.results(documents, batch_size):
+            yield from events
+
+    def results(
+        self, documents: Iterable[Document], batch_size: int = BATCH_SIZE
+    ) -> Iterator[tuple[Document, list[Event]]]:
+        """Each document with its events, in input order, streaming (``nlp.pipe`` batches)."""
+        for batch in batches(documents, batch_size, BATCH_CHARS):
+            docs = self.nlp.pipe((document.text for document in batch), batch_size=len(batch))
+            for doc, document in zip(docs, batch, strict=True):
+                yield document, self.document_events(doc, document)
 
     def document_events(self, doc, document: Document) -> list[Event]:
         """The events of one parsed document."""
@@ -36,6 +47,20 @@ class Extractor:
         context = Context(document.id, document.date, document.title, mentions)
         events = (classify(e, self.lexicon) for e in extract_events(doc, context))
         return [e for e in events if keep(e)]
+
+
+def batches(documents: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:
+    """Consecutive batches of at most ``size`` documents and, past the first, ``chars`` characters."""
+    batch: list[Document] = []
+    total = 0
+    for document in documents:
+        if batch and (len(batch) == size or total + len(document.text) > chars):
+            yield batch
+            batch, total = [], 0
+        batch.append(document)
+        total += len(document.text)
+    if batch:
+        yield batch
 
 
 def keep(event: Event) -> bool:

@@ -99,3 +99,22 @@ def test_python_dash_m(article):
     import sys
     done = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True)
     assert done.returncode == 0 and "extract" in done.stdout
+
+
+def test_store_parses_only_new_documents_and_stats_counts_them(runner, article, tmp_path):
+    store = tmp_path / "kg.sqlite"
+    first = runner.invoke(cli, ["extract", str(article), "--store", str(store)])
+    (tmp_path / "more.txt").write_text("Russia attacked Ukraine.", encoding="utf-8")
+    second = runner.invoke(cli, ["extract", str(tmp_path), "--store", str(store)])
+    assert first.exit_code == second.exit_code == 0, second.output
+    assert "1 unchanged in the store" in second.stderr
+    assert set(first.stdout.splitlines()) < set(second.stdout.splitlines())
+    stats = runner.invoke(cli, ["stats", str(store)])
+    assert "documents: 2" in stats.stdout
+
+
+def test_two_workers_give_the_same_events(runner, article):
+    one = runner.invoke(cli, ["extract", str(article)])
+    two = runner.invoke(cli, ["extract", str(article), "--workers", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and one.stdout
