@@ -15,7 +15,7 @@ demo: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium unavailable: browser tests will be skipped"
-	$(VENV)/bin/ruff check kg tests bench
+	$(VENV)/bin/ruff check kg tests bench scripts notebooks
 	$(PY) -m pytest -q
 
 clean:
