@@ -58,7 +58,6 @@ NAMED = {"GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 OBJECT_DEPS = {"dobj", "pobj", "dative"}
-NON_ACTOR_TYPES = {"OTHER"}
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ def _add_actor(graph: nx.MultiDiGraph, actor: ActorRef) -> None:
         graph.add_node(actor.id, name=actor.name, type=actor.type, country=actor.country,
                        aliases=[], titles=[], mentions=0, statements=[])
     node = graph.nodes[actor.id]
-    node["name"] = min(node["name"], actor.name) if node["name"] != actor.name else actor.name
+    node["name"] = min(node["name"], actor.name)
     node["country"] = node["country"] or actor.country
     node["mentions"] += 1
     mention = " ".join(actor.mention.split())
