@@ -66,6 +66,7 @@ OBLIGATION_AUX = {"must", "should"}
 CONDITION_TARGET_VERBS = {"threaten", "warn", "vow"}
 PLACE_TARGET_PREPS = {"in", "into", "inside", "across", "throughout"}
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+TIME_OR_PLACE = {"DATE", "TIME", "GPE", "LOC", "FAC"}
 
 Mentions = dict[int, list[ActorRef]]
 
@@ -239,7 +240,8 @@ def verb_targets(verb: Token, context: Context) -> list[ActorRef]:
     return (actors_of(targets, context) or actors_of(nested_partners(verb, context), context)
             or actors_of(addressees(verb, noun), context)
             or actors_of(place_targets(verb, noun), context)
-            or actors_of(nested_partners(verb, context, places=True), context))
+            or (actors_of(nested_partners(verb, context, places=True), context)
+                if not _meeting(verb, noun) else []))
 
 
 def addressees(verb: Token, noun: Token | None) -> list[Token]:
@@ -263,10 +265,15 @@ def addressees(verb: Token, noun: Token | None) -> list[Token]:
     return found
 
 
+def _meeting(verb: Token, noun: Token | None) -> bool:
+    """Meetings, talks and agreements happen in a place; they are not aimed at it."""
+    return verb.lemma_ in RECIPROCAL or (noun is not None and noun.lemma_ in RECIPROCAL)
+
+
 def place_targets(verb: Token, noun: Token | None) -> list[Token]:
     """The last resort of event coders: the place an act happens in is what it is aimed at
     ("imposed a curfew in Cizre", "demonstrated in Kirkuk"); never for meetings."""
-    if verb.lemma_ in RECIPROCAL or (noun is not None and noun.lemma_ in RECIPROCAL):
+    if _meeting(verb, noun):
         return []
     heads = [verb] + ([noun] if noun is not None else [])
     return [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in PLACE_TARGET_PREPS
@@ -338,8 +345,10 @@ def event_object(verb: Token, context: Context) -> Token | None:
 
 
 def coordinated(token: Token) -> list[Token]:
-    """A head and the heads coordinated with it: 'Macron and Starmer' → both."""
-    return [token, *token.conjuncts]
+    """A head and the heads coordinated with it: 'Macron and Starmer' → both. A list the
+    parser took for an apposition ('The US, Russia, and Switzerland') counts too."""
+    listed = [a for a in token.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+    return [token, *token.conjuncts, *(t for a in listed for t in (a, *a.conjuncts))]
 
 
 def noun_modifiers(noun: Token) -> list[Token]:
@@ -486,7 +495,7 @@ def _action(words: list[Token], heads: list[Token], context: Context) -> Action:
     """
     ordered = sorted(dict.fromkeys(words), key=lambda t: t.i)
     preps = [c for h in dict.fromkeys(heads) for c in h.children
-             if c.dep_ == "prep" and c.lower_ in VERB_PREPS]
+             if c.dep_ == "prep" and c.lower_ in VERB_PREPS and not _time_or_place(c)]
     with_actor = [p for p in preps if p.lower_ in PARTNER_PREPS and any(
         _names_actor(o, context) for c in p.children if c.dep_ == "pobj" for o in coordinated(c))]
     for prep in (with_actor or preps)[:1]:
@@ -495,6 +504,11 @@ def _action(words: list[Token], heads: list[Token], context: Context) -> Action:
     lemma = " ".join(_noun_lemma(t) if t.pos_ in {"NOUN", "PROPN"} else t.lemma_.lower()
                      for t in ordered)
     return Action(text=text, lemma=lemma)
+
+
+def _time_or_place(prep: Token) -> bool:
+    """'on Friday', 'in Istanbul': a preposition that says when or where, not what."""
+    return any(o.ent_type_ in TIME_OR_PLACE for o in prep.children if o.dep_ == "pobj")
 
 
 def _noun_lemma(token: Token) -> str:

@@ -32,6 +32,10 @@ CONSTRUCTIONS = [
     # coordination on either side multiplies events
     ("Macron and Starmer met Zelenskyy.", {f"{MACRON} -> {ZELENSKYY}", f"{STARMER} -> {ZELENSKYY}"}),
     ("Macron spoke with Zelenskyy and Trump.", {f"{MACRON} -> {ZELENSKYY}", f"{MACRON} -> {TRUMP}"}),
+    # coordinated subjects of a reciprocal act act on each other, a list read as apposition too
+    ("Russia and Ukraine held talks in Istanbul.", {"Russia -> Ukraine", "Ukraine -> Russia"}),
+    ("The US, Russia, and Switzerland met yesterday.",
+     {"United States -> Russia", "Russia -> Switzerland", "Switzerland -> United States"}),
     # clausal complements of speech verbs: the statement and the reported event
     ("Macron announced that Paris will host a meeting with Zelenskyy.",
      {f"{MACRON} -> None", f"France -> {ZELENSKYY}"}),
