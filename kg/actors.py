@@ -155,11 +155,11 @@ class MentionResolver:
             record = self._office_holder(OFFICES[lemma], countries)
             if record:
                 return [to_ref(record, mention)]
+        if token.lemma_.lower() in ALLY_NOUNS and token.tag_ == "NNS" and countries:
+            return [_allies_of(country, mention) for country in countries]
         owners = self._owners_of(token, token.lemma_.lower() in COUNTRY_NOUNS)
         if owners:
             return [to_ref(owner, mention) for owner in owners]
-        if token.lemma_.lower() in ALLY_NOUNS and token.tag_ == "NNS" and countries:
-            return [_allies_of(country, mention) for country in countries]
         record = self.gazetteer.by_generic(mention)
         if record and any(m.actor.id == record.id for m in self.history):
             return [to_ref(record, mention)]

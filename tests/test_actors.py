@@ -112,3 +112,7 @@ def test_partial_dates_in_terms_of_office():
     role = Role("president", "USA", start="2021-01", end="2025")
     assert role.held_on("2021-01-01") and role.held_on("2025-12-31")
     assert not role.held_on("2020-12-31") and not role.held_on("2026-01-01")
+
+
+def test_a_countrys_allies_are_a_group_of_their_own(extractor):
+    assert mentions(extractor, "Paris will host Ukraine's allies.")["Ukraine's allies"] == "Allies of Ukraine"
