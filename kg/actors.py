@@ -207,11 +207,8 @@ class MentionResolver:
         return None
 
     def _country_word(self, token: Token) -> ActorRecord | None:
-        entity = self.entity_of.get(token.i)
-        if entity is not None and entity.ent_id_:
-            record = self.gazetteer.get(entity.ent_id_)
-        else:
-            record = self.gazetteer.by_demonym(token.text) or self.gazetteer.by_name(token.text)
+        """The country a single word stands for ("French", "US", "Ukraine's")."""
+        record = self._owner_word(token)
         return record if record and record.type == "COUNTRY" else None
 
     def _office_holder(self, office: str, countries: list[ActorRecord]) -> ActorRecord | None:

@@ -77,10 +77,7 @@ def read_documents(
             except DocumentError as error:
                 _report(error, on_error)
             except OSError as error:
-                failure = DocumentError(f"{label}: cannot read ({error.strerror or error})")
-                if on_error is None:
-                    raise failure from error
-                on_error(failure)
+                _report(DocumentError(f"{label}: cannot read ({error.strerror or error})"), on_error)
 
 
 def _report(error: DocumentError, on_error: OnError | None) -> None:
