@@ -30,9 +30,9 @@ TARGET = 1.2
 def child(corpus: str, output: str) -> None:
     """The measured process: stream documents to events to a file, report memory."""
     from kg.documents import read_documents
-    from kg.parallel import load_extractor
+    from kg.recipe import ExtractorSpec
 
-    extractor = load_extractor()
+    extractor = ExtractorSpec().load()
     loaded = _rss_mb()
     start, count = time.perf_counter(), 0
     with open(output, "w", encoding="utf-8") as out:

@@ -21,9 +21,8 @@ from pathlib import Path
 
 from benchlib import WIKINEWS, load_corpus, verdict, words
 
-from kg.nlp import DEFAULT_MODEL
-from kg.parallel import load_extractor
-from kg.store import Store, fingerprint, update_store
+from kg.corpus.store import Store, update_store
+from kg.recipe import ExtractorSpec
 
 TARGET = 0.05
 
@@ -31,7 +30,7 @@ TARGET = 0.05
 def timed_update(path: Path, key: str, documents, extractor) -> tuple[float, int, int]:
     start = time.perf_counter()
     with Store.open(path, key) as store:
-        parsed, unchanged = update_store(store, documents, extractor)
+        parsed, unchanged = update_store(store, documents, extractor.results)
     return time.perf_counter() - start, parsed, unchanged
 
 
@@ -44,8 +43,9 @@ def main() -> None:
     documents = load_corpus(args.corpus, 100 if args.quick else args.docs)
     new = [replace(d, id=f"{d.id}#new") for d in documents[: max(1, len(documents) // 100)]]
     start = time.perf_counter()
-    extractor = load_extractor()
-    key = fingerprint(DEFAULT_MODEL)
+    spec = ExtractorSpec()
+    extractor = spec.load()
+    key = spec.fingerprint()
     print(f"corpus: {len(documents)} documents, {words(documents)} words; "
           f"pipeline loaded in {time.perf_counter() - start:.1f} s")
     with tempfile.TemporaryDirectory() as temp:

@@ -24,9 +24,9 @@ from collections.abc import Callable
 import spacy
 from benchlib import WIKINEWS, load_corpus, repeated, verdict, words
 
+from kg.corpus.engines import chunks
 from kg.documents import Document
-from kg.nlp import DEFAULT_MODEL
-from kg.parallel import chunks, load_extractor
+from kg.recipe import DEFAULT_MODEL, ExtractorSpec
 
 TARGET = 0.85
 SLICE_DOCS = 40
@@ -67,7 +67,7 @@ def main() -> None:
     documents = repeated(load_corpus(args.corpus), 30_000 if args.quick else args.words)
     n_words = words(documents)
     bare = spacy.load(args.model)
-    extractor = load_extractor(args.model)
+    extractor = ExtractorSpec(args.model).load()
     svo = svo_extractor()
     warm = documents[:5]
     time_bare(bare, warm, svo), time_kg(extractor, warm)

@@ -1,4 +1,4 @@
-"""Throughput of extraction on 1 versus 2 worker processes (kg.parallel.events_parallel).
+"""Throughput of extraction on 1 versus 2 worker processes (kg.corpus.engines.local_results).
 
 Target: 2 workers reach at least 1.6x the throughput (words/s) of one, on a machine with
 at least 2 free cores. Each run is end to end, pipeline loading included (each worker loads
@@ -19,7 +19,8 @@ import time
 
 from benchlib import WIKINEWS, load_corpus, repeated, verdict, words
 
-from kg.parallel import events_parallel
+from kg.corpus.engines import local_results
+from kg.recipe import ExtractorSpec
 
 TARGET = 1.6
 
@@ -27,7 +28,7 @@ TARGET = 1.6
 def run(documents, workers: int) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds of this process and its workers, number of events."""
     start, cpu = time.perf_counter(), _cpu()
-    count = sum(1 for _ in events_parallel(documents, workers=workers))
+    count = sum(len(events) for _, events in local_results(documents, ExtractorSpec(), workers=workers))
     return time.perf_counter() - start, _cpu() - cpu, count
 
 

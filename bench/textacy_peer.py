@@ -30,7 +30,7 @@ from kg import evaluate  # noqa: E402
 from kg.errors import KgError  # noqa: E402
 from kg.events import Action, ActorRef, Event  # noqa: E402
 from kg.gazetteer import Gazetteer, slug  # noqa: E402
-from kg.nlp import DEFAULT_MODEL  # noqa: E402
+from kg.recipe import DEFAULT_MODEL  # noqa: E402
 
 try:
     from textacy.extract import subject_verb_object_triples
@@ -81,11 +81,8 @@ def extract(records: list[evaluate.GoldRecord], model: str) -> dict[str, list[Ev
 
 def gazetteer_for(suite: str, path: str, actors: str | None) -> Gazetteer:
     """The gazetteer the scorer uses for name look-ups, as kg's run of the suite would have it."""
-    if actors or suite != "petrarch-functional":
-        return Gazetteer.load([actors] if actors else [])
-    codes = evaluate.suite_path(suite, path).parent / evaluate.FICTIONAL_ACTORS
     with tempfile.TemporaryDirectory() as folder:
-        return Gazetteer.load([evaluate.fictional_actor_file(codes, Path(folder) / "fictional.jsonl")])
+        return Gazetteer.load(evaluate.suite_actor_files(suite, path, folder, actors))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,52 +12,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from . import labels
 from .events import ActorRef
 from .gazetteer import ActorRecord, Gazetteer, normalise, slug
+from .words import WORDS
 
-ACTOR_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "COUNTRY", "NORP": "GROUP"}
-OFFICES = {
-    "president": "president", "leader": "leader", "prime minister": "prime minister",
-    "premier": "prime minister", "chancellor": "chancellor", "king": "king", "queen": "queen",
-    "foreign minister": "foreign minister", "foreign secretary": "foreign minister",
-    "secretary of state": "foreign minister", "top diplomat": "foreign minister",
-    "vice president": "vice president", "vice-president": "vice president",
-    "emir": "emir", "crown prince": "crown prince", "supreme leader": "supreme leader",
-    "secretary-general": "secretary-general", "secretary general": "secretary-general",
-}
-COUNTRY_NOUNS = {
-    # the state and its agents
-    "state", "country", "side", "nation", "official", "government", "authority", "diplomat",
-    "minister", "ministry", "delegation", "administration", "negotiator", "envoy", "embassy",
-    "army", "military", "troop", "troops", "force", "police", "spokesman", "spokeswoman",
-    "spokesperson", "cabinet", "parliament", "lawmaker", "legislator", "leadership", "regime",
-    "navy", "soldier", "court", "judge", "prosecutor", "security", "intelligence", "warplane",
-    "jet", "aircraft", "ship", "warship", "border", "guard",
-    # its people and groups
-    "people", "public", "population", "citizen", "civilian", "activist", "protester",
-    "demonstrator", "student", "worker", "refugee", "migrant", "rebel", "militant", "insurgent",
-    "opposition", "party", "media", "press", "newspaper", "company", "firm", "business",
-    "group", "guerrilla", "guerilla", "fighter", "settler", "resident", "villager", "farmer",
-    "bomber", "protestor", "gunman", "attacker", "assailant", "helicopter", "plane", "tank", "artillery",
-    "town", "city", "village", "region", "province", "district", "camp", "base", "unit",
-    "commander", "general", "officer", "agent", "source", "leader", "community", "man", "woman",
-    "inhabitant", "prisoner", "detainee", "peacekeeper", "union", "movement",
-}
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+#: Actor types that a non-person pronoun ("it", "its") can stand for.
 INSTITUTIONS = {"COUNTRY", "IGO", "ORG", "GOV"}
-NONPERSON_PRONOUNS = {"it", "its", "itself"}
-PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
-REGIONS = {"european", "african", "asian", "western", "eastern", "northern", "southern",
-           "latin american", "middle eastern", "nordic", "baltic", "balkan", "international",
-           "foreign", "global", "world", "americans", "europeans", "africans", "asians"}
-OWNER_LABELS = {"NORP": "GROUP", "GPE": "OTHER", "ORG": "ORG"}
-MODIFIER_DEPS = {"amod", "compound", "nmod"}
-OWNER_PREPS = {"of", "from", "in", "throughout", "across", "inside"}
-ALLY_NOUNS = {"ally", "partner", "supporter", "backer", "friend"}
-NAMED = {"GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-OBJECT_DEPS = {"dobj", "pobj", "dative"}
 
 
 @dataclass(frozen=True)
@@ -90,7 +51,7 @@ class MentionResolver:
             actors = self.resolve(token)
             if actors:
                 found[token.i] = actors
-                if token.dep_ not in MODIFIER_DEPS:
+                if token.dep_ not in labels.MODIFIER:
                     for actor in actors:
                         self._remember(token, actor)
         return found
@@ -98,7 +59,7 @@ class MentionResolver:
     def resolve(self, token: Token) -> list[ActorRef]:
         """The actors a token names. A modifier ("Israeli" in "Israeli raids") names its actor
         too, for extraction to find targets inside noun phrases, but is never an antecedent."""
-        if token.dep_ in MODIFIER_DEPS:
+        if token.dep_ in labels.MODIFIER:
             owner = self._owner_word(token)
             return [to_ref(owner, token.text)] if owner and token.pos_ != "PRON" else []
         entity = self.entity_of.get(token.i)
@@ -115,7 +76,7 @@ class MentionResolver:
         if entity.ent_id_:
             record = self.gazetteer.get(entity.ent_id_)
             return [to_ref(record, entity.text, title)] if record else []
-        actor_type = ACTOR_LABELS.get(entity.label_)
+        actor_type = labels.ACTOR_ENTITY_TYPES.get(entity.label_)
         if actor_type is None:
             return []
         name = _strip_article(entity)
@@ -151,13 +112,13 @@ class MentionResolver:
         mention = _phrase(token)
         lemma = _compound_lemma(token)
         countries = self._countries_of(token)
-        if lemma in OFFICES and _one_definite(token, countries):
-            record = self._office_holder(OFFICES[lemma], countries)
+        if lemma in WORDS.offices and _one_definite(token, countries):
+            record = self._office_holder(WORDS.offices[lemma], countries)
             if record:
                 return [to_ref(record, mention)]
-        if token.lemma_.lower() in ALLY_NOUNS and token.tag_ == "NNS" and countries:
+        if token.lemma_.lower() in WORDS.ally_noun and token.tag_ == "NNS" and countries:
             return [_allies_of(country, mention) for country in countries]
-        owners = self._owners_of(token, token.lemma_.lower() in COUNTRY_NOUNS)
+        owners = self._owners_of(token, token.lemma_.lower() in WORDS.country_noun)
         if owners:
             return [to_ref(owner, mention) for owner in owners]
         record = self.gazetteer.by_generic(mention)
@@ -169,7 +130,7 @@ class MentionResolver:
         """Countries named by a head's modifiers: "French", "US", "Ukraine's", "of France"."""
         countries = []
         for child in token.children:
-            if child.dep_ not in {"amod", "compound", "poss", "nmod"}:
+            if child.dep_ not in labels.OWNER:
                 continue
             for part in [child, *child.conjuncts]:
                 record = self._country_word(part)
@@ -182,8 +143,8 @@ class MentionResolver:
         'Israeli bulldozers'; for nouns of agents and people (``agents``) also 'students
         throughout Indonesia', 'police in Jericho'."""
         owners = []
-        modifiers = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
-        places = [o for p in token.children if p.dep_ == "prep" and p.lower_ in OWNER_PREPS
+        modifiers = [c for c in token.children if c.dep_ in labels.OWNER]
+        places = [o for p in token.children if p.dep_ == "prep" and p.lower_ in WORDS.owner_prep
                   for o in p.children if o.dep_ == "pobj"] if agents else []
         for child in modifiers + places:
             for part in [child, *child.conjuncts]:
@@ -200,10 +161,10 @@ class MentionResolver:
         record = self.gazetteer.by_demonym(token.text) or self.gazetteer.by_name(token.text)
         if record:
             return record
-        if entity is not None and entity.label_ in OWNER_LABELS and token.i == entity.root.i \
-                and normalise(entity.text) not in REGIONS:
+        if entity is not None and entity.label_ in labels.OWNER_ENTITY_TYPES and token.i == entity.root.i \
+                and normalise(entity.text) not in WORDS.region_word:
             name = _strip_article(entity).text
-            return ActorRecord(slug(name), name, OWNER_LABELS[entity.label_])
+            return ActorRecord(slug(name), name, labels.OWNER_ENTITY_TYPES[entity.label_])
         return None
 
     def _country_word(self, token: Token) -> ActorRecord | None:
@@ -226,14 +187,14 @@ class MentionResolver:
 
     def _from_pronoun(self, token: Token) -> list[ActorRef]:
         word = token.lower_
-        if word in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        if word in WORDS.relative_pronoun and token.head.dep_ == "relcl":
             antecedent = token.head.head
             found = self._latest(lambda m: m.token == antecedent.i, token)
-        elif word in PERSON_PRONOUNS:
+        elif word in WORDS.person_pronoun:
             found = self._latest(lambda m: m.actor.type == "PERSON", token)
-        elif word in NONPERSON_PRONOUNS:
+        elif word in WORDS.nonperson_pronoun:
             found = self._latest(lambda m: m.actor.type in INSTITUTIONS, token)
-        elif word in PLURAL_PRONOUNS:
+        elif word in WORDS.plural_pronoun:
             found = self._latest(lambda m: m.actor.type in INSTITUTIONS | {"GROUP"} or m.coordinated,
                                  token)
             if found and found.coordinated:
@@ -268,7 +229,7 @@ class MentionResolver:
         while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
             head = head.head
         self.history.append(Mention(token.i, token.sent.start, _clause(token),
-                                    head.dep_ in SUBJECT_DEPS, bool(token.conjuncts), actor))
+                                    head.dep_ in labels.ANY_SUBJECT, bool(token.conjuncts), actor))
 
 
 def resolve_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None) -> dict[int, list[ActorRef]]:
@@ -292,7 +253,7 @@ def _one_definite(token: Token, countries: list[ActorRecord]) -> bool:
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
     has_owner = any(c.dep_ == "poss" for c in token.children)
-    return determiners <= {"the", "this", "that"} and (bool(determiners) or has_owner
+    return determiners <= WORDS.definite_determiner and (bool(determiners) or has_owner
                                                          or bool(countries) or token.pos_ == "PROPN")
 
 
@@ -306,7 +267,7 @@ def _clause(token: Token) -> int:
 
 def _bound(mention: Mention, pronoun: Token) -> bool:
     """An object pronoun ('him') cannot stand for the subject of its own clause."""
-    return (pronoun.dep_ in OBJECT_DEPS and mention.subject
+    return (pronoun.dep_ in labels.ANY_OBJECT and mention.subject
             and mention.clause == _clause(pronoun) and not pronoun.lower_.endswith("self"))
 
 
@@ -325,8 +286,8 @@ def _strip_article(entity: Span) -> Span:
 
 def _compound_lemma(token: Token) -> str:
     """'foreign minister', 'prime minister', 'secretary of state': a head with its compounds."""
-    words = [c.lower_ for c in token.lefts if c.dep_ == "compound" and c.ent_type_ not in NAMED]
-    words += [c.lower_ for c in token.lefts if c.dep_ == "amod" and c.lower_ in {"prime", "foreign"}]
+    words = [c.lower_ for c in token.lefts if c.dep_ == "compound" and c.ent_type_ not in labels.NAMED]
+    words += [c.lower_ for c in token.lefts if c.dep_ == "amod" and c.lower_ in WORDS.office_modifier]
     lemma = " ".join([*words, token.lemma_.lower()])
     of_state = [c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"
                 and any(g.lower_ == "state" for g in c.children)]

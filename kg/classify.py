@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import csv
+import functools
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from .events import Action, Event
-
-COLUMNS = ["phrase", "kind", "cameo", "plover", "quad", "goldstein"]
 
 
 @dataclass(frozen=True)
@@ -26,11 +25,24 @@ EMPTY = Category(None, None, None, None)
 
 @dataclass
 class Lexicon:
-    """Verb phrases and event nouns with their categories; light verbs defer to their noun."""
+    """Verb phrases and event nouns with their categories; light verbs defer to their noun.
+
+    Every noun with a category names an event: it starts an event of its own when its
+    participants are written beside it ("a meeting between X and Y", "X's visit to Y").
+    ``reciprocal`` words (verbs or nouns) name acts whose coordinated subjects act on each
+    other ("Russia and Ukraine held talks") and that happen in a place rather than being
+    aimed at it.
+    """
 
     verbs: dict[str, Category] = field(default_factory=dict)
     nouns: dict[str, Category] = field(default_factory=dict)
     light: set[str] = field(default_factory=set)
+    reciprocal: set[str] = field(default_factory=set)
+
+    @functools.cached_property
+    def event_nouns(self) -> frozenset[str]:
+        """The one-word nouns that name an event."""
+        return frozenset(phrase for phrase in self.nouns if " " not in phrase)
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -43,9 +55,13 @@ class Lexicon:
         lexicon = cls()
         for row in csv.DictReader(text.splitlines(), delimiter="\t"):
             kind, phrase = row["kind"], row["phrase"].strip().lower()
+            if row.get("reciprocal") == "yes":
+                lexicon.reciprocal.add(phrase)
             if kind == "light":
                 lexicon.light.add(phrase)
                 continue
+            if kind == "noun" and not row["cameo"]:
+                continue  # a noun kept for its reciprocal column only ("relation")
             category = Category(
                 cameo=row["cameo"] or None,
                 plover=row["plover"] or None,

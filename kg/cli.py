@@ -1,4 +1,9 @@
-"""The ``kg`` command line: parse options, call the library, report errors in one line."""
+"""The ``kg`` command line: parse options, call the library, report errors in one line.
+
+Modules that need networkx, spaCy or the evaluation harness are imported inside the
+commands that use them, so that the command starts at once and a bad input is reported
+before any model loads.
+"""
 
 from __future__ import annotations
 
@@ -13,16 +18,16 @@ from pathlib import Path
 
 import click
 
+from .corpus import ENGINES, RunOptions, run, store_stats
 from .documents import Document, read_documents
 from .errors import DocumentError, KgError
-from .evaluate import SUITES, format_report, report_to_json, run_suite
 from .events import Event
-from .export import FORMATS, export_graph, load_graph, write_events, write_graph
-from .files import atomic_write
-from .graph import build_graph
-from .nlp import DEFAULT_MODEL
-from .render import write_html
-from .run import ENGINES, RunOptions, run_events, store_stats
+from .recipe import DEFAULT_MODEL, ExtractorSpec
+
+#: The graph formats of 'kg export' (kg.readwrite.FORMATS, which a test keeps equal).
+EXPORT_FORMATS = ("json", "graphml", "gexf", "csv")
+#: The gold suites of 'kg evaluate' (kg.evaluate.SUITES, which a test keeps equal).
+EVALUATION_SUITES = ("plover", "petrarch-gsr", "petrarch-functional", "qasrl")
 
 
 class Interrupted(Exception):
@@ -145,7 +150,7 @@ class Progress:
             click.echo("\r\033[K", err=True, nl=False)
 
 
-class Run:
+class CorpusRun:
     """The CLI's view of one run: options in, events out, counts and warnings on the way."""
 
     def __init__(self, options: RunOptions, skip_bad: bool, encoding: str | None, quiet: bool):
@@ -158,7 +163,7 @@ class Run:
     def events(self, inputs: tuple[str, ...], date: str | None) -> Iterator[Event]:
         on_error = self._skip if self.skip_bad else None
         documents = read_documents(inputs, date=date, on_error=on_error, encoding=self.encoding)
-        for event in run_events(self._counted(documents), self.options, self.progress):
+        for event in run(self._counted(documents), self.options, self.progress):
             self.event_count += 1
             yield event
         self.progress.done()
@@ -178,9 +183,11 @@ class Run:
         return f"{self.read} documents read{skipped}{unchanged}, {self.event_count} events"
 
 
-def _run(model, actor_files, skip_bad, encoding, workers, engine, scheduler, store, quiet) -> Run:
-    options = RunOptions(model, tuple(actor_files), workers, engine, scheduler, store)
-    return Run(options, skip_bad, encoding, quiet)
+def _corpus_run(model, actor_files, skip_bad, encoding, workers, engine, scheduler, store,
+                quiet) -> CorpusRun:
+    spec = ExtractorSpec(model, tuple(actor_files))
+    options = RunOptions(spec, workers, engine, scheduler, store)
+    return CorpusRun(options, skip_bad, encoding, quiet)
 
 
 @click.group()
@@ -198,13 +205,15 @@ def cli() -> None:
 @reports_errors
 def extract(inputs, date, output, **options) -> None:
     """Extract actor–action–actor events from INPUTS (.txt, .jsonl, .csv, folders, or -)."""
-    run = _run(**options)
+    corpus = _corpus_run(**options)
     if output:
-        write_events(run.events(inputs, date), output)
+        from .readwrite import write_events
+
+        write_events(corpus.events(inputs, date), output)
     else:
-        for event in run.events(inputs, date):
+        for event in corpus.events(inputs, date):
             sys.stdout.write(event.to_json() + "\n")
-    click.echo(run.summary() + (f", written to {output}" if output else ""), err=True)
+    click.echo(corpus.summary() + (f", written to {output}" if output else ""), err=True)
 
 
 @cli.command()
@@ -216,12 +225,16 @@ def extract(inputs, date, output, **options) -> None:
 @reports_errors
 def build(inputs, date, output, title, max_nodes, collapse, graph_file, **options) -> None:
     """Build the graph of INPUTS and write it as an interactive HTML page."""
-    run = _run(**options)
-    graph = build_graph(run.events(inputs, date))
+    from .graph import build_graph
+    from .readwrite import write_graph
+    from .render import write_html
+
+    corpus = _corpus_run(**options)
+    graph = build_graph(corpus.events(inputs, date))
     if graph_file:
         write_graph(graph, graph_file)
     path = write_html(graph, output, title=title, max_nodes=max_nodes, collapse=collapse)
-    click.echo(f"{run.summary()}, {graph.number_of_nodes()} actors; "
+    click.echo(f"{corpus.summary()}, {graph.number_of_nodes()} actors; "
                f"page written to {Path(path).resolve()}", err=True)
 
 
@@ -231,25 +244,30 @@ def build(inputs, date, output, title, max_nodes, collapse, graph_file, **option
 @reports_errors
 def render(graph_file, output, title, max_nodes, collapse) -> None:
     """Render a graph file written by 'kg build --graph' as an HTML page."""
+    from .readwrite import load_graph
+    from .render import write_html
+
     graph = load_graph(graph_file)
     path = write_html(graph, output, title=title, max_nodes=max_nodes, collapse=collapse)
     click.echo(f"page written to {Path(path).resolve()}", err=True)
 
 
 @cli.command("export")
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(FORMATS))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
 @click.argument("graph_file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(),
               help="The file to write (for csv: a folder, which gets events.csv and actors.csv).")
 @reports_errors
 def export_command(fmt, graph_file, output) -> None:
     """Convert a graph file from 'kg build --graph' to FORMAT (GraphML and GEXF open in Gephi)."""
+    from .readwrite import export_graph, load_graph
+
     for path in export_graph(load_graph(graph_file), fmt, output):
         click.echo(f"wrote {path}", err=True)
 
 
 @cli.command()
-@click.argument("suite", type=click.Choice(SUITES))
+@click.argument("suite", type=click.Choice(EVALUATION_SUITES))
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy model package or path.")
 @click.option("--actors", "actor_file", type=click.Path(dir_okay=False),
@@ -260,6 +278,9 @@ def export_command(fmt, graph_file, output) -> None:
 @reports_errors
 def evaluate(suite, path, model, actor_file, without_suite_actors, report) -> None:
     """Score kg against a gold SUITE at PATH (see ../shared/eval/README.md)."""
+    from .evaluate import format_report, report_to_json, run_suite
+    from .files import atomic_write
+
     result = run_suite(suite, path, actors_file=actor_file, model=model,
                        suite_actors=not without_suite_actors)
     click.echo(format_report(result))

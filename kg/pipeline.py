@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .actors import resolve_mentions
 from .classify import Lexicon, classify
 from .documents import Document
 from .events import Event
-from .extract import Context, extract_events
+from .extraction import Context, extract_events
 from .gazetteer import Gazetteer
 
 BATCH_SIZE = 32
@@ -20,7 +21,11 @@ BATCH_CHARS = 50_000
 
 
 class Extractor:
-    """A loaded pipeline, gazetteer and lexicon: turns documents into events."""
+    """A loaded pipeline, gazetteer and lexicon: turns documents into events.
+
+    Made by :meth:`kg.recipe.ExtractorSpec.load`, which builds the pipeline's actor ruler and
+    the gazetteer from the same records.
+    """
 
     def __init__(self, nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon | None = None):
         self.nlp = nlp
@@ -41,10 +46,10 @@ class Extractor:
             for doc, document in zip(docs, batch, strict=True):
                 yield document, self.document_events(doc, document)
 
-    def document_events(self, doc, document: Document) -> list[Event]:
+    def document_events(self, doc: Doc, document: Document) -> list[Event]:
         """The events of one parsed document."""
         mentions = resolve_mentions(doc, self.gazetteer, document.date)
-        context = Context(document.id, document.date, document.title, mentions)
+        context = Context.of(doc, document.id, document.date, document.title, mentions, self.lexicon)
         events = (classify(e, self.lexicon) for e in extract_events(doc, context))
         return [e for e in events if keep(e)]
 

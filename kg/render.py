@@ -20,7 +20,6 @@ import functools
 import hashlib
 import html
 import json
-import math
 import os
 import re
 from collections import Counter
@@ -33,43 +32,19 @@ import networkx as nx
 
 from .errors import KgError, RenderError
 from .files import atomic_write_bytes
+from .schema import QUAD_COLORS, QUAD_LABELS, TYPE_COLORS, category, date_bounds
 
-__all__ = ["QUAD_COLORS", "QUAD_LABELS", "TYPE_COLORS", "render_html", "write_html"]
+__all__ = ["render_html", "write_html"]
 
-#: Node colour of each actor type (the legend shows them in this order).
-TYPE_COLORS: dict[str, str] = {
-    "PERSON": "#4e79a7",
-    "GOV": "#8c5fb8",
-    "ORG": "#9c755f",
-    "IGO": "#e0b727",
-    "COUNTRY": "#2b4c7e",
-    "GROUP": "#e377c2",
-    "OTHER": "#9a9a9a",
-}
-
-#: Edge colour of each CAMEO QuadClass; 0 stands for "no QuadClass".
-QUAD_COLORS: dict[int, str] = {
-    1: "#2ca02c",
-    2: "#17a6a6",
-    3: "#ff8c1a",
-    4: "#d62728",
-    0: "#a3a3a3",
-}
-
-QUAD_LABELS: dict[int, str] = {
-    1: "verbal cooperation",
-    2: "material cooperation",
-    3: "verbal conflict",
-    4: "material conflict",
-    0: "unclassified",
-}
+#: The edge fields the page shows (besides the action, modality and category).
+PAGE_EDGE_FIELDS = ("lemma", "cameo", "plover", "quad", "goldstein", "doc", "title", "sentence", "text",
+                    "date", "location", "confidence")
 
 #: Above this many actors the page lays out with cheaper settings.
 BIG_GRAPH_NODES = 500
 
 _MARKER = re.compile(r"\{\{(KG_[A-Z_]+)\}\}")
 _SOURCE_MAP = re.compile(r"(?://|/\*)[#@] sourceMappingURL=[^\s*]*(?: \*/)?")
-_MODALITIES = frozenset({"asserted", "negated", "future", "hypothetical", "reported"})
 
 
 def render_html(
@@ -135,7 +110,7 @@ def write_html(graph: nx.MultiDiGraph, path: str | os.PathLike[str], **options: 
         raise RenderError(f"cannot write the graph page: {target} is a folder")
     if not target.parent.is_dir():
         raise RenderError(f"cannot write the graph page: folder {target.parent} does not exist")
-    data = render_html(graph, **options).encode("utf-8")
+    data = render_html(graph, **options).encode("utf-8", errors="replace")
     try:
         return atomic_write_bytes(target, data)
     except KgError as error:
@@ -204,52 +179,32 @@ def _payload(graph: nx.Graph, kept: list[Hashable], collapse: bool) -> dict[str,
 
 
 def _node_record(i: int, node: Hashable, attrs: dict, degree: int) -> dict[str, Any]:
-    node_type = _text(attrs.get("type"))
-    node_type = node_type.upper() if node_type else "OTHER"
     return {
         "id": i,
-        "key": _text(node),
-        "name": _text(attrs.get("name")) or _text(node),
-        "type": node_type if node_type in TYPE_COLORS else "OTHER",
-        "country": _text(attrs.get("country")),
-        "aliases": _text_list(attrs.get("aliases")),
-        "mentions": _int(attrs.get("mentions")) or 0,
+        "key": str(node),
+        "name": attrs.get("name") or str(node),
+        "type": attrs.get("type") or "OTHER",
+        "country": attrs.get("country"),
+        "aliases": attrs.get("aliases") or [],
+        "mentions": attrs.get("mentions") or 0,
         "degree": degree,
     }
 
 
 def _event_record(j: int, src: int, dst: int, key: Any, attrs: dict) -> dict[str, Any]:
-    cameo, plover = _text(attrs.get("cameo")), _text(attrs.get("plover"))
-    modality = _text(attrs.get("modality")) or "asserted"
-    action = _text(attrs.get("action")) or _text(attrs.get("lemma")) or ""
-    return {
-        "id": j,
-        "from": src,
-        "to": dst,
-        "event": _text(key),
-        "action": action,
-        "lemma": _text(attrs.get("lemma")),
-        "cameo": cameo,
-        "plover": plover,
-        "cat": _category(cameo, plover),
-        "quad": _quad(attrs.get("quad")),
-        "goldstein": _float(attrs.get("goldstein")),
-        "doc": _text(attrs.get("doc")),
-        "title": _text(attrs.get("title")),
-        "sentence": _int(attrs.get("sentence")),
-        "text": _text(attrs.get("text")),
-        "date": _text(attrs.get("date")),
-        "location": _text(attrs.get("location")),
-        "modality": modality if modality in _MODALITIES else "asserted",
-        "confidence": _float(attrs.get("confidence")),
-    }
-
-
-def _category(cameo: str | None, plover: str | None) -> str | None:
-    """The event category that parallel edges are collapsed by: PLOVER, else CAMEO."""
-    if plover:
-        return plover
-    return f"CAMEO {cameo}" if cameo else None
+    """The page's record of an event: the contract's fields it shows, its category, and its
+    date's first and last day (the page's date filter compares those, as
+    :func:`kg.schema.in_date_range` does)."""
+    bounds = date_bounds(attrs.get("date"))
+    record = {name: attrs.get(name) for name in PAGE_EDGE_FIELDS}
+    record.update({
+        "id": j, "from": src, "to": dst, "event": str(key),
+        "action": attrs.get("action") or attrs.get("lemma") or "",
+        "modality": attrs.get("modality") or "asserted",
+        "cat": category(attrs),
+        "first": bounds[0] if bounds else None, "last": bounds[1] if bounds else None,
+    })
+    return record
 
 
 def _meta(nodes: list[dict], events: list[dict], graph: nx.Graph, collapse: bool) -> dict:
@@ -273,52 +228,6 @@ def _meta(nodes: list[dict], events: list[dict], graph: nx.Graph, collapse: bool
         "shown_events": len(events),
         "total_events": graph.number_of_edges(),
     }
-
-
-# --------------------------------------------------------------------------- coercion
-
-
-def _text(value: Any) -> str | None:
-    """Coerce an attribute to text; lone surrogates (bad decoding) become U+FFFD."""
-    if value is None:
-        return None
-    text = value if isinstance(value, str) else str(value)
-    return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() else text
-
-
-def _text_list(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [_text(value) or ""]
-    try:
-        return [t for t in (_text(v) for v in value) if t]
-    except TypeError:
-        return [_text(value) or ""]
-
-
-def _int(value: Any) -> int | None:
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError, OverflowError):
-        return None
-
-
-def _float(value: Any) -> float | None:
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
-def _quad(value: Any) -> int | None:
-    number = _int(value)
-    return number if number in (1, 2, 3, 4) else None
 
 
 # --------------------------------------------------------------------------- HTML pieces

@@ -218,3 +218,29 @@ def test_search_selects_the_actor(visit: Visit) -> None:
     visit.page.fill("#kg-search", "atlantis")
     visit.page.press("#kg-search", "Enter")
     assert visit.page.inner_text("#kg-search-msg") == "no matching actor"
+
+
+DATE_RANGES = [("2025-11-01", "2025-11-30"), ("2025-11-03", ""), ("", "2025-10-31"),
+               ("2025-12-01", "2025-12-31")]
+
+
+@pytest.mark.parametrize("undated", [True, False])
+def test_the_date_filter_counts_what_filter_graph_counts(browser: object, tmp_path: Path,
+                                                        undated: bool) -> None:
+    from kg.graph import filter_graph
+
+    graph = browser_graph()
+    event(graph, "USA", "RUS", "month", date="2025-11")
+    event(graph, "CHN", "RUS", "year", date="2025")
+    opened = Visit(browser, write_html(graph, tmp_path / "dates.html"))
+    try:
+        for start, end in DATE_RANGES:
+            opened.page.fill("#kg-date-from", start)
+            opened.page.fill("#kg-date-to", end)
+            opened.page.set_checked("#kg-undated", undated)
+            opened.page.dispatch_event("#kg-date-to", "change")
+            expected = filter_graph(graph, start=start or None, end=end or None, undated=undated)
+            shown = opened.js("() => kgData.edges.length")
+            assert shown == expected.number_of_edges(), (start, end, undated)
+    finally:
+        opened.page.close()

@@ -8,8 +8,11 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
+from kg.recipe import ExtractorSpec
 
 ARTICLE = "Macron held talks with Zelenskyy.\n\nTrump met Putin in Alaska on Friday.\n"
+
+pytestmark = pytest.mark.usefixtures("reuse_extractor")
 
 
 @pytest.fixture()
@@ -99,6 +102,29 @@ def test_python_dash_m(article):
     import sys
     done = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True)
     assert done.returncode == 0 and "extract" in done.stdout
+
+
+def test_a_missing_input_is_reported_before_any_model_loads(runner, monkeypatch):
+    def no_load(spec):
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(ExtractorSpec, "load", no_load)
+    result = runner.invoke(cli, ["extract", "nowhere.txt"])
+    assert result.exit_code == 1 and "nowhere.txt: no such file" in result.stderr
+
+
+def test_starting_the_command_imports_neither_spacy_nor_networkx():
+    import subprocess
+    import sys
+    code = "import sys, kg.cli; print(sorted(m for m in ('spacy', 'networkx') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_export_formats_are_the_librarys():
+    from kg.cli import EXPORT_FORMATS
+    from kg.readwrite import FORMATS
+    assert EXPORT_FORMATS == FORMATS
 
 
 def test_store_parses_only_new_documents_and_stats_counts_them(runner, article, tmp_path):

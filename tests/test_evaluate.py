@@ -1,17 +1,24 @@
 """The scorer: loading the gold suites, the actor rule, the figures and one real run.
 
 The fixtures in tests/fixtures/eval are invented records in the layout of each suite's file.
+Public names are used from ``kg.evaluate``; helpers from the submodule that holds them.
 """
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 import kg
 from kg import evaluate as ev
+from kg.evaluate.fictional import title_case
+from kg.evaluate.matching import match_events
+from kg.evaluate.runner import documents_of
+from kg.evaluate.scoring import NO_CATEGORY
 from kg.events import Action, ActorRef, Event
 
 FIXTURES = Path(__file__).parent / "fixtures" / "eval"
@@ -104,6 +111,32 @@ def test_wrong_files_raise_a_clear_kg_error(suite, path, message):
         ev.load_suite(suite, path)
 
 
+def test_an_unknown_suite_lists_the_choices():
+    choices = r"unknown suite 'cameo' \(choose from plover, petrarch-gsr, petrarch-functional, qasrl\)"
+    for call in (lambda: ev.load_suite("cameo", PLOVER), lambda: ev.run_suite("cameo", PLOVER),
+                 lambda: ev.suite_path("cameo", FIXTURES)):
+        with pytest.raises(ev.EvaluationError, match=choices):
+            call()
+
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ("20110302", "2011-03-02"), ("2011-03-02", "2011-03-02"), ("2011-03-02T10:00:00Z", "2011-03-02"),
+    ("20110230", None), ("soon", None), ("", None),
+])
+def test_petrarch_dates_become_iso_dates_or_none(tmp_path, date, expected):
+    raw = json.loads(PETRARCH.read_text("utf-8").splitlines()[0])
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({**raw, "date": date}) + "\n", "utf-8")
+    assert ev.load_suite("petrarch-gsr", path)[0].date == expected
+
+
+def test_a_broken_jsonl_line_is_named_with_file_and_line(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(PETRARCH.read_text("utf-8").splitlines()[0] + "\n\n{oops\n", "utf-8")
+    with pytest.raises(ev.EvaluationError, match=r"gold.jsonl, line 3: not a PETRARCH gold file"):
+        ev.load_suite("petrarch-gsr", path)
+
+
 def test_a_petrarch_file_without_the_suites_sets_is_refused(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text(PETRARCH.read_text("utf-8").splitlines()[0] + "\n", "utf-8")
@@ -146,7 +179,7 @@ def test_a_name_under_several_codes_goes_to_the_plainest_code(tmp_path):
     ],
 )
 def test_title_case(name, expected):
-    assert ev.title_case(name) == expected
+    assert title_case(name) == expected
 
 
 def test_fictional_actor_file_refuses_other_json(tmp_path):
@@ -256,11 +289,11 @@ def test_each_gold_and_each_extracted_event_is_matched_once_preferring_the_right
         ev.GoldEvent((gold(code="NOR"),), (gold(code="ISL"),), cameo="04"),
     ))
     events = [event("r", NORWAY, AGREE, ICELAND, 0), event("r", OSLO, DEMAND, ICELAND, 1)]
-    pairs = ev.match_events(record.events, events, ev.ActorMatcher())
+    pairs = match_events(record.events, events, ev.ActorMatcher())
     assert pairs == [(0, 1), (1, 0)]
     report = ev.score([record], {"r": events})
     assert (report.matched, report.category_total, report.category_correct) == (2, 2, 2)
-    assert report.breakdown == {ev.NO_CATEGORY: ev.CategoryStats(3, 2)}
+    assert report.breakdown == {NO_CATEGORY: ev.CategoryStats(3, 2)}
 
 
 def test_events_in_no_event_records_are_false_positives():
@@ -276,6 +309,16 @@ def test_empty_input_gives_zeros_not_errors():
     report = ev.score([], {})
     figures = (report.recall, report.precision_proxy, report.f1, report.category_accuracy)
     assert figures == (0.0, 0.0, 0.0, None)
+
+
+def test_a_report_is_built_from_keyword_arguments_only():
+    figures = dict(suite="s", system="kg", records=1, gold_events=2, extracted_events=4, matched=1,
+                   proxy_correct=2, category_total=1, category_correct=1, noevent_records=0,
+                   noevent_false_positives=0)
+    report = ev.Report(**figures)
+    assert (report.recall, report.precision_proxy, report.category_accuracy) == (0.5, 0.5, 1.0)
+    with pytest.raises(TypeError):
+        ev.Report(*figures.values())
 
 
 def test_format_report_and_json():
@@ -306,7 +349,34 @@ def test_run_suite_takes_an_extractor_or_an_actors_file_not_both(extractor):
         ev.run_suite("petrarch-functional", PETRARCH, extractor, actors_file=CODES)
 
 
+def test_the_functional_suite_builds_its_extractor_with_the_fictional_actors():
+    built = ev.build_extractor("petrarch-functional", PETRARCH)  # the actor file is temporary
+    assert built.gazetteer.get("RUR").name == "Ruritania"
+    report = ev.run_suite("petrarch-functional", PETRARCH, built)
+    assert (report.records, report.gold_events) == (4, 5) and report.matched >= 1
+
+
+def test_the_functional_suite_needs_its_actor_codes(tmp_path):
+    (tmp_path / "petrarch_gold_events.jsonl").write_text(PETRARCH.read_text("utf-8"), "utf-8")
+    with pytest.raises(ev.EvaluationError, match="validation_actor_codes.json: no such file"):
+        ev.build_extractor("petrarch-functional", tmp_path)
+
+
+def test_importing_the_scorer_does_not_load_spacy():
+    code = ("import sys, kg.evaluate; "
+            "print(sorted(m for m in ('spacy', 'kg.nlp', 'kg.pipeline') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).parent.parent)
+    assert out.stdout.strip() == "[]"
+
+
 def test_documents_of_records_carry_id_and_date():
-    documents = ev.documents_of(ev.load_suite("petrarch-gsr", PETRARCH))
+    documents = documents_of(ev.load_suite("petrarch-gsr", PETRARCH))
     assert (documents[0].id, documents[0].date, documents[0].text) == (
         "udp_gsr/TEST-GSR-01", "2011-03-02", "Macron held talks with Zelenskyy.")
+
+
+def test_the_cli_offers_the_same_suites():
+    from kg.cli import EVALUATION_SUITES
+
+    assert EVALUATION_SUITES == ev.SUITES

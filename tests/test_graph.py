@@ -5,8 +5,8 @@ from __future__ import annotations
 import networkx as nx
 
 from kg.events import Action, ActorRef, Event
-from kg.export import graph_from_json, graph_to_json
 from kg.graph import build_graph, collapse, filter_graph
+from kg.readwrite import graph_from_json, graph_to_json
 
 MACRON = ActorRef("Q3052772", "Emmanuel Macron", "PERSON", "FRA", "Macron")
 LEADER = ActorRef("Q3052772", "Emmanuel Macron", "PERSON", "FRA", "the French leader")
@@ -66,4 +66,4 @@ def test_filters():
 
 def test_collapse_counts_parallel_events():
     collapsed = collapse(build_graph(EVENTS))
-    assert collapsed.edges["Q3052772", "volodymyr-zelenskyy", "04"]["count"] == 2
+    assert collapsed.edges["Q3052772", "volodymyr-zelenskyy", "CONSULT"]["count"] == 2

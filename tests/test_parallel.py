@@ -7,10 +7,10 @@ import sys
 
 import pytest
 
-from kg import parallel
+from kg.corpus.engines import chunks, dask_results, local_results
 from kg.documents import Document
 from kg.errors import KgError
-from kg.parallel import chunks, events_dask, events_parallel
+from kg.recipe import ExtractorSpec
 
 TEXTS = [
     "Macron held talks with Zelenskyy in Paris.",
@@ -20,6 +20,11 @@ TEXTS = [
     "Iran threatened Israel.",
 ]
 DOCUMENTS = [Document(id=f"d{i}", text=text, date="2025-12-29") for i, text in enumerate(TEXTS)]
+SPEC = ExtractorSpec()
+
+
+def events_of(results) -> list:
+    return [event for _, events in results for event in events]
 
 
 @pytest.fixture(scope="module")
@@ -30,22 +35,30 @@ def expected(extractor):
 
 
 def test_one_worker_runs_in_this_process(expected, extractor, monkeypatch):
-    monkeypatch.setattr(parallel, "load_extractor", lambda model, actor_files: extractor)
-    assert list(events_parallel(DOCUMENTS, workers=1)) == expected
+    monkeypatch.setattr(ExtractorSpec, "load", lambda spec: extractor)
+    assert events_of(local_results(DOCUMENTS, SPEC, workers=1)) == expected
+
+
+def test_the_model_loads_only_once_a_document_is_read(monkeypatch):
+    def no_load(spec):
+        raise AssertionError("loaded for no document")
+
+    monkeypatch.setattr(ExtractorSpec, "load", no_load)
+    assert events_of(local_results(iter([]), SPEC, workers=2)) == []
 
 
 def test_two_workers_give_the_same_events_as_one(expected):
-    assert list(events_parallel(iter(DOCUMENTS), workers=2, chunk_size=2)) == expected
+    assert events_of(local_results(iter(DOCUMENTS), SPEC, workers=2, chunk_size=2)) == expected
 
 
 def test_workers_must_be_positive():
     with pytest.raises(KgError, match="at least 1"):
-        list(events_parallel(DOCUMENTS, workers=0))
+        events_of(local_results(DOCUMENTS, SPEC, workers=0))
 
 
 def test_a_worker_that_cannot_load_the_model_reports_it():
     with pytest.raises(KgError, match="no_such_model"):
-        list(events_parallel(DOCUMENTS, workers=2, model="no_such_model"))
+        events_of(local_results(DOCUMENTS, ExtractorSpec("no_such_model"), workers=2))
 
 
 def test_chunks_keep_order_and_size():
@@ -55,15 +68,15 @@ def test_chunks_keep_order_and_size():
 
 def test_dask_gives_the_same_events(expected):
     pytest.importorskip("distributed")
-    assert list(events_dask(DOCUMENTS, workers=1, processes=False, chunk_size=2)) == expected
+    assert events_of(dask_results(DOCUMENTS, SPEC, workers=1, processes=False, chunk_size=2)) == expected
 
 
 def test_dask_missing_is_a_clear_error(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)
     with pytest.raises(KgError, match=r"kg\[dask\]"):
-        list(events_dask(DOCUMENTS))
+        events_of(dask_results(DOCUMENTS, SPEC))
 
 
 def test_importing_kg_does_not_import_dask():
-    code = "import sys, kg, kg.parallel, kg.store; assert 'dask' not in sys.modules, 'dask imported'"
+    code = "import sys, kg, kg.corpus; assert 'dask' not in sys.modules, 'dask imported'"
     subprocess.run([sys.executable, "-c", code], check=True)

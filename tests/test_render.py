@@ -321,23 +321,30 @@ def test_empty_graph_renders() -> None:
     assert data["meta"]["dates"] is None
 
 
-def test_lenient_about_messy_attributes() -> None:
+def test_missing_attributes_get_the_contracts_defaults() -> None:
     g = nx.MultiDiGraph()
-    g.add_node(1, name=None, type="person", aliases="Solo", mentions="3")
-    g.add_node(2)
-    g.add_edge(1, 2, key=7, quad="2", goldstein=float("nan"), confidence=float("inf"),
-               text=b"bytes", modality="maybe", sentence="x", date="2025-01-01")
+    g.add_edge(1, 2, key=7)
     data = payload(render_html(g))
-    first = data["nodes"][0]
-    assert (first["name"], first["type"], first["aliases"], first["mentions"]) == (
-        "1", "PERSON", ["Solo"], 3,
-    )
-    assert data["nodes"][1]["type"] == "OTHER"
+    assert [(n["name"], n["type"], n["aliases"], n["mentions"]) for n in data["nodes"]] == [
+        ("1", "OTHER", [], 0), ("2", "OTHER", [], 0)]
     ev = data["events"][0]
-    assert (ev["quad"], ev["goldstein"], ev["confidence"], ev["modality"]) == (
-        2, None, None, "asserted",
-    )
-    assert ev["event"] == "7" and ev["sentence"] is None
+    assert (ev["event"], ev["action"], ev["modality"], ev["cat"], ev["first"]) == (
+        "7", "", "asserted", None, None)
+
+
+def test_values_outside_the_contract_are_refused_not_coerced() -> None:
+    g = nx.MultiDiGraph()
+    g.add_edge(1, 2, key=7, goldstein=float("nan"))
+    with pytest.raises(RenderError, match="JSON"):
+        render_html(g)
+
+
+def test_events_carry_the_days_their_date_stands_for() -> None:
+    g = sample_graph()
+    add_event(g, "USA", "UN", "ev8", date="2025-02")
+    events = {e["event"]: e for e in payload(render_html(g))["events"]}
+    assert (events["ev8"]["first"], events["ev8"]["last"]) == ("2025-02-01", "2025-02-28")
+    assert (events["ev1"]["first"], events["ev1"]["last"]) == ("2025-12-29", "2025-12-29")
 
 
 def test_plain_digraph_is_accepted() -> None:

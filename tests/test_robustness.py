@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
-import time
 
+import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
@@ -19,6 +17,9 @@ ARTICLES = [
     {"id": "b", "date": "2025-12-28", "title": "Meeting \"in\" Florida",
      "text": "Zelenskyy met Trump in Florida on Sunday. The EU imposed sanctions on Russia."},
 ]
+
+
+pytestmark = pytest.mark.usefixtures("reuse_extractor")
 
 
 def corpus(tmp_path, name="news.jsonl", articles=ARTICLES):
@@ -44,19 +45,22 @@ def test_same_input_gives_byte_identical_outputs(tmp_path):
     assert len(outputs[0]) == 4
 
 
-def test_interrupted_build_leaves_the_previous_page(tmp_path):
+def test_interrupted_build_leaves_the_previous_page(tmp_path, reuse_extractor, monkeypatch):
     page = tmp_path / "graph.html"
     page.write_text("previous page")
-    many = [dict(ARTICLES[0], id=f"doc-{i}") for i in range(30000)]
-    source = corpus(tmp_path, "big.jsonl", many)
-    process = subprocess.Popen([sys.executable, "-m", "kg", "build", str(source), "-o", str(page)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "PYTHONPATH": os.getcwd()})
-    time.sleep(12)
-    process.send_signal(signal.SIGTERM)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
-    assert "Traceback" not in stderr and "interrupted" in stderr
+    source = corpus(tmp_path, "big.jsonl", [dict(ARTICLES[0], id=f"doc-{i}") for i in range(50)])
+    parse = reuse_extractor.results
+
+    def terminated_after_two(documents):
+        for number, result in enumerate(parse(documents)):
+            if number == 2:
+                os.kill(os.getpid(), signal.SIGTERM)
+            yield result
+
+    monkeypatch.setattr(reuse_extractor, "results", terminated_after_two)
+    result = CliRunner().invoke(cli, ["build", str(source), "-o", str(page)])
+    assert result.exit_code == 130, result.output
+    assert "Traceback" not in result.output and "interrupted" in result.stderr
     assert page.read_text() == "previous page"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 

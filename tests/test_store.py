@@ -7,9 +7,10 @@ from collections.abc import Iterable, Iterator
 
 import pytest
 
+from kg.corpus.store import Store, StoreError, content_hash, update_store
 from kg.documents import Document
 from kg.events import Event
-from kg.store import Store, StoreError, content_hash, fingerprint, update_store
+from kg.recipe import ExtractorSpec
 
 TEXTS = {
     "a": "Macron held talks with Zelenskyy in Paris.",
@@ -35,7 +36,7 @@ def store(tmp_path) -> Iterator[Store]:
 
 
 def test_put_then_events_and_stats(store, extractor):
-    parsed, unchanged = update_store(store, documents(), extractor)
+    parsed, unchanged = update_store(store, documents(), extractor.results)
     assert (parsed, unchanged) == (4, 0)
     expected = ordered(extractor.events(documents()))
     assert expected and list(store.events()) == expected
@@ -45,11 +46,11 @@ def test_put_then_events_and_stats(store, extractor):
 
 
 def test_unchanged_documents_are_skipped_and_changed_ones_parsed(store, extractor):
-    update_store(store, documents(), extractor)
+    update_store(store, documents(), extractor.results)
     assert not any(store.needs(d) for d in documents())
     changed = {**TEXTS, "c": "China praised Japan.", "e": "India signed a deal with France."}
     seen: list[tuple[str, bool]] = []
-    parsed, unchanged = update_store(store, documents(changed), extractor,
+    parsed, unchanged = update_store(store, documents(changed), extractor.results,
                                      on_document=lambda d, done: seen.append((d.id, done)))
     assert (parsed, unchanged) == (2, 3)
     assert sorted(seen) == [("a", False), ("b", False), ("c", True), ("d", False), ("e", True)]
@@ -61,7 +62,7 @@ def test_a_new_date_or_fingerprint_means_a_new_parse(tmp_path):
     redated = Document(id="a", text=document.text, date="2020-01-01")
     assert content_hash(document, "x") != content_hash(redated, "x")
     assert content_hash(document, "x") != content_hash(document, "y")
-    assert fingerprint("some_model") != fingerprint("other_model")
+    assert ExtractorSpec("some_model").fingerprint() != ExtractorSpec("other_model").fingerprint()
 
 
 def test_a_rerun_after_an_interruption_continues(tmp_path, extractor):
@@ -77,12 +78,12 @@ def test_a_rerun_after_an_interruption_continues(tmp_path, extractor):
         update_store(store, documents(), interrupted)
     with Store.open(path, FINGERPRINT) as store:
         assert store.stats()["documents"] == 2
-        assert update_store(store, documents(), extractor) == (2, 2)
+        assert update_store(store, documents(), extractor.results) == (2, 2)
         assert list(store.events()) == ordered(extractor.events(documents()))
 
 
 def test_put_replaces_a_documents_events(store, extractor):
-    update_store(store, documents(), extractor)
+    update_store(store, documents(), extractor.results)
     store.put(documents()[1], [])
     assert all(e.doc != "b" for e in store.events())
     assert store.stats()["documents"] == 4

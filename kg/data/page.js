@@ -142,16 +142,17 @@
 
   // ------------------------------------------------------------------ filtering
 
-  function dateOk(date) {
-    if (!date) return state.undated;
-    if (state.from && date < state.from) return false;
-    return !(state.to && date.slice(0, state.to.length) > state.to);
+  /* kg.schema.in_date_range: a month or a year is in the range when its days overlap it;
+     ev.first and ev.last are those days, computed in Python. */
+  function dateOk(ev) {
+    if (!ev.first) return state.undated;
+    return !(state.from && ev.last < state.from) && !(state.to && ev.first > state.to);
   }
 
   function eventVisible(ev) {
     if (!state.quads.has(ev.quad || 0)) return false;
     if (state.category && (ev.cat || UNCATEGORISED) !== state.category) return false;
-    return dateOk(ev.date);
+    return dateOk(ev);
   }
 
   function buildEdges(visible) {

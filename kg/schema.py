@@ -1,0 +1,156 @@
+"""The graph contract: what an actor and an event are, and the rules every stage shares.
+
+Every other module takes these from here: the event record (:mod:`kg.events`), the graph
+(:mod:`kg.graph`), the files (:mod:`kg.readwrite`) and the page (:mod:`kg.render`, whose
+script receives the labels, colours and each event's category and date bounds in its data).
+
+- actor types, modalities and QuadClasses, with the page's labels and colours;
+- :data:`NODE_FIELDS` and :data:`EDGE_FIELDS`: the attributes of a node (an actor) and of an
+  edge (an event) of kg's graph, with their types;
+- :func:`category`: the one category an edge is grouped and filtered by;
+- :func:`date_bounds` and :func:`in_date_range`: the one date-range rule;
+- :func:`validate_graph`: a graph read from a file checked against all of the above once.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from collections.abc import Mapping
+from datetime import date as Date
+from typing import Any
+
+from .errors import GraphFileError
+
+#: Actor types, each with its node colour (the legend shows them in this order).
+TYPE_COLORS: dict[str, str] = {
+    "PERSON": "#4e79a7",
+    "GOV": "#8c5fb8",
+    "ORG": "#9c755f",
+    "IGO": "#e0b727",
+    "COUNTRY": "#2b4c7e",
+    "GROUP": "#e377c2",
+    "OTHER": "#9a9a9a",
+}
+ACTOR_TYPES: tuple[str, ...] = tuple(TYPE_COLORS)
+
+#: How an event was stated (see the README's event record for the rules that decide it).
+MODALITIES: tuple[str, ...] = ("asserted", "negated", "future", "hypothetical", "reported")
+
+#: CAMEO QuadClasses; 0 stands for an event without one.
+QUAD_LABELS: dict[int, str] = {
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+    0: "unclassified",
+}
+QUAD_COLORS: dict[int, str] = {1: "#2ca02c", 2: "#17a6a6", 3: "#ff8c1a", 4: "#d62728", 0: "#a3a3a3"}
+
+#: The attributes of every node of kg's graph, and their types.
+NODE_FIELDS: dict[str, type] = {
+    "name": str, "type": str, "country": str, "aliases": list, "titles": list, "mentions": int,
+    "statements": list,
+}
+
+#: The attributes of every edge of kg's graph (one edge per event), and their types.
+EDGE_FIELDS: dict[str, type] = {
+    "action": str, "lemma": str, "cameo": str, "plover": str, "quad": int, "goldstein": float,
+    "doc": str, "title": str, "sentence": int, "text": str, "date": str, "location": str,
+    "modality": str, "negated": bool, "confidence": float, "source_mention": str,
+    "target_mention": str,
+}
+
+#: Fields that are never None.
+REQUIRED_NODE_FIELDS = frozenset({"name", "type", "aliases", "titles", "mentions", "statements"})
+REQUIRED_EDGE_FIELDS = frozenset({"action", "lemma", "doc", "sentence", "text", "modality", "negated",
+                                  "confidence"})
+
+
+def category(edge: Mapping[str, Any]) -> str | None:
+    """The category an event is grouped and filtered by: its PLOVER type, else its CAMEO root
+    ("CAMEO 04"), else None (uncategorised). ``edge`` is an edge's attributes."""
+    if edge.get("plover"):
+        return edge["plover"]
+    return f"CAMEO {edge['cameo']}" if edge.get("cameo") else None
+
+
+def date_bounds(date: str | None) -> tuple[str, str] | None:
+    """The first and last day a date stands for: "2025-08" → ("2025-08-01", "2025-08-31"),
+    "2025" → ("2025-01-01", "2025-12-31"); None for no date."""
+    if not date:
+        return None
+    parts = date.split("-")
+    year = int(parts[0])
+    if len(parts) == 1:
+        return f"{year:04d}-01-01", f"{year:04d}-12-31"
+    month = int(parts[1])
+    if len(parts) == 2:
+        last = calendar.monthrange(year, month)[1]
+        return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
+    Date(year, month, int(parts[2]))  # a ValueError for a day that does not exist
+    return date, date
+
+
+def in_date_range(date: str | None, start: str | None, end: str | None, *, undated: bool) -> bool:
+    """Whether an event dated ``date`` falls in the range ``start``–``end`` (ISO days,
+    inclusive, either open when None).
+
+    A date that is a month or a year is in the range when its period overlaps it, so
+    "2025-08" is in August 2025 whichever day the range starts on. An undated event is in
+    any range when ``undated`` is true, and in none otherwise.
+    """
+    bounds = date_bounds(date)
+    if bounds is None:
+        return undated
+    first, last = bounds
+    return (start is None or last >= start) and (end is None or first <= end)
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def validate_graph(graph: Any, where: str) -> None:
+    """Check that a graph read from ``where`` keeps the contract, naming the first breach.
+
+    Raises:
+        GraphFileError: a node or an edge lacks a required field, or has a field of the
+            wrong type or outside the contract's values.
+    """
+    for node, data in graph.nodes(data=True):
+        _check_fields(data, NODE_FIELDS, REQUIRED_NODE_FIELDS, f"{where}, actor {node!r}")
+        if data["type"] not in ACTOR_TYPES:
+            raise GraphFileError(f"{where}, actor {node!r}: unknown type {data['type']!r}")
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        label = f"{where}, event {key!r} ({u!r} → {v!r})"
+        _check_fields(data, EDGE_FIELDS, REQUIRED_EDGE_FIELDS, label)
+        if data["modality"] not in MODALITIES:
+            raise GraphFileError(f"{label}: unknown modality {data['modality']!r}")
+        if data.get("quad") is not None and data["quad"] not in QUAD_LABELS:
+            raise GraphFileError(f"{label}: quad must be 1 to 4, not {data['quad']!r}")
+        try:
+            date_bounds(data.get("date"))
+        except ValueError:
+            raise GraphFileError(f"{label}: date {data['date']!r} is not a day, month or year") from None
+
+
+def _check_fields(data: Mapping[str, Any], fields: dict[str, type], required: frozenset[str],
+                  where: str) -> None:
+    for name, kind in fields.items():
+        value = data.get(name)
+        if value is None:
+            if name in required:
+                raise GraphFileError(f"{where}: no {name!r}")
+            continue
+        if not _has_type(value, kind):
+            raise GraphFileError(f"{where}: {name!r} should be {kind.__name__}, not {value!r:.80}")
+
+
+def _has_type(value: Any, kind: type) -> bool:
+    if kind is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind is list:
+        return isinstance(value, list) and all(isinstance(item, str) for item in value)
+    return isinstance(value, kind)

@@ -1,0 +1,81 @@
+"""The word classes the extraction rules consult, read once from ``kg/data``.
+
+``words.tsv`` lists each class with its words and what the rules do with them;
+``offices.tsv`` maps the phrases of an office to the office a gazetteer role names. The
+action lexicon (``actions.tsv``, :mod:`kg.classify`) holds the words that name events.
+Dependency and entity labels are the parser's vocabulary, not word knowledge: they are in
+:mod:`kg.labels`.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, fields
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Words:
+    """Every word class of ``words.tsv``, one field each (the file's meaning column says why)."""
+
+    speech_verb: frozenset[str]
+    obliging_verb: frozenset[str]
+    directive_verb: frozenset[str]
+    condition_target_verb: frozenset[str]
+    intent_verb: frozenset[str]
+    willing_adjective: frozenset[str]
+    refusal_verb: frozenset[str]
+    receiving_verb: frozenset[str]
+    motion_verb: frozenset[str]
+    future_aux: frozenset[str]
+    be_form: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    obligation_aux: frozenset[str]
+    condition_mark: frozenset[str]
+    partner_prep: frozenset[str]
+    event_partner_prep: frozenset[str]
+    between_prep: frozenset[str]
+    verb_particle_prep: frozenset[str]
+    nested_prep: frozenset[str]
+    place_prep: frozenset[str]
+    destination_prep: frozenset[str]
+    place_target_prep: frozenset[str]
+    owner_prep: frozenset[str]
+    group_prep: frozenset[str]
+    group_head: frozenset[str]
+    country_noun: frozenset[str]
+    ally_noun: frozenset[str]
+    region_word: frozenset[str]
+    office_modifier: frozenset[str]
+    definite_determiner: frozenset[str]
+    person_pronoun: frozenset[str]
+    nonperson_pronoun: frozenset[str]
+    plural_pronoun: frozenset[str]
+    relative_pronoun: frozenset[str]
+    pronoun: frozenset[str]
+    common_english: frozenset[str]
+    #: phrase → office ("premier" → "prime minister"), from ``offices.tsv``
+    offices: dict[str, str]
+
+
+def load() -> Words:
+    """The bundled word classes.
+
+    Raises:
+        ValueError: ``words.tsv`` lacks a class :class:`Words` declares, or has one it does not.
+    """
+    data = resources.files("kg").joinpath("data")
+    rows = csv.DictReader(data.joinpath("words.tsv").read_text("utf-8").splitlines(), delimiter="\t")
+    classes = {row["class"]: frozenset(w.strip() for w in row["words"].split(",") if w.strip())
+               for row in rows}
+    offices = {row["phrase"]: row["office"] for row in csv.DictReader(
+        data.joinpath("offices.tsv").read_text("utf-8").splitlines(), delimiter="\t")}
+    declared = {f.name for f in fields(Words)} - {"offices"}
+    if declared != set(classes):
+        raise ValueError(f"kg/data/words.tsv: classes differ from kg.words.Words: "
+                         f"{sorted(declared ^ set(classes))}")
+    return Words(**classes, offices=offices)
+
+
+#: The word classes, read once.
+WORDS = load()
