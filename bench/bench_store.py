@@ -1,4 +1,4 @@
-"""A full run into a fresh store against a rerun after 1% new documents (kg.store).
+"""A full run into a fresh store against a rerun after 1% new documents (kg.corpus.store).
 
 Loads the pipeline once (its load time is printed apart), then times ``update_store`` of
 the corpus into a new store file, adds 1% new documents (copies of corpus documents with

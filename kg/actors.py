@@ -17,6 +17,8 @@ from .events import ActorRef
 from .gazetteer import ActorRecord, Gazetteer, normalise, slug
 from .words import WORDS
 
+#: How many sentences back a pronoun looks for its antecedent.
+SALIENCE_SENTENCES = 20
 #: Actor types that a non-person pronoun ("it", "its") can stand for.
 INSTITUTIONS = {"COUNTRY", "IGO", "ORG", "GOV"}
 
@@ -41,6 +43,8 @@ class MentionResolver:
         self.gazetteer = gazetteer
         self.date = date
         self.history: list[Mention] = []
+        self.by_token: dict[int, list[Mention]] = {}
+        self.seen: set[str] = set()
         self.entity_of = {t.i: ent for ent in doc.ents for t in ent}
         self.short_names: dict[str, ActorRef] = {}
 
@@ -67,7 +71,7 @@ class MentionResolver:
             return self._from_entity(entity) if token.i == entity.root.i else []
         if token.pos_ == "PRON":
             return self._from_pronoun(token)
-        if token.pos_ in {"NOUN", "PROPN"}:
+        if token.pos_ in labels.NOMINAL:
             return self._from_description(token)
         return []
 
@@ -88,10 +92,10 @@ class MentionResolver:
 
     def _title_of(self, head: Token, start: int) -> tuple[str | None, list[ActorRecord]]:
         """The title before a name and the countries in it: 'French President' → President, France."""
-        words = [t for c in head.lefts if c.i < start and c.dep_ in {"compound", "amod", "poss"}
+        words = [t for c in head.lefts if c.i < start and c.dep_ in labels.TITLE_MODIFIER
                  for t in c.subtree if t.i < start]
         countries = [r for r in map(self._country_word, words) if r]
-        title = [t.text for t in words if t.pos_ in {"PROPN", "NOUN"} and not self._country_word(t)
+        title = [t.text for t in words if t.pos_ in labels.NOMINAL and not self._country_word(t)
                  and t.tag_ != "POS" and t.text[:1].isupper()]
         return (" ".join(title) or None), countries
 
@@ -122,7 +126,7 @@ class MentionResolver:
         if owners:
             return [to_ref(owner, mention) for owner in owners]
         record = self.gazetteer.by_generic(mention)
-        if record and any(m.actor.id == record.id for m in self.history):
+        if record and record.id in self.seen:
             return [to_ref(record, mention)]
         return []
 
@@ -209,27 +213,39 @@ class MentionResolver:
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         members = {first.i, *(t.i for t in first.conjuncts)}
-        return [_as_pronoun(m.actor, pronoun) for m in self.history if m.token in members]
+        return [_as_pronoun(m.actor, pronoun) for t in sorted(members) for m in self.by_token.get(t, ())]
 
     def _latest(self, agrees, token: Token) -> Mention | None:
-        """The most salient earlier mention that agrees: subjects first, nearest sentence first."""
-        sentence_start = token.sent.start
-        candidates = [m for m in self.history if agrees(m) and m.token < token.i
-                      and not _bound(m, token)]
-        for start in sorted({m.sentence_start for m in candidates}, reverse=True):
-            in_sentence = [m for m in candidates if m.sentence_start == start]
-            subjects = [m for m in in_sentence if m.subject]
-            if start == sentence_start and subjects:
-                return subjects[-1]
-            return subjects[0] if subjects else in_sentence[-1]
-        return None
+        """The most salient earlier mention that agrees, in the nearest sentence that has one
+        (at most :data:`SALIENCE_SENTENCES` back): there, a subject of the pronoun's own
+        sentence wins, then the first subject, then the last mention."""
+        found: list[Mention] = []
+        sentences: set[int] = set()
+        for mention in reversed(self.history):
+            if found and mention.sentence_start != found[-1].sentence_start:
+                break
+            sentences.add(mention.sentence_start)
+            if len(sentences) > SALIENCE_SENTENCES:
+                break
+            if mention.token < token.i and agrees(mention) and not _bound(mention, token):
+                found.append(mention)
+        if not found:
+            return None
+        found.reverse()
+        subjects = [m for m in found if m.subject]
+        if found[0].sentence_start == token.sent.start and subjects:
+            return subjects[-1]
+        return subjects[0] if subjects else found[-1]
 
     def _remember(self, token: Token, actor: ActorRef) -> None:
         head = token
-        while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
+        while head.dep_ in labels.COORDINATION and head.head.i != head.i:
             head = head.head
-        self.history.append(Mention(token.i, token.sent.start, _clause(token),
-                                    head.dep_ in labels.ANY_SUBJECT, bool(token.conjuncts), actor))
+        mention = Mention(token.i, token.sent.start, _clause(token), head.dep_ in labels.ANY_SUBJECT,
+                          bool(token.conjuncts), actor)
+        self.history.append(mention)
+        self.by_token.setdefault(token.i, []).append(mention)
+        self.seen.add(actor.id)
 
 
 def resolve_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None) -> dict[int, list[ActorRef]]:
@@ -249,7 +265,7 @@ def to_ref(record: ActorRecord, mention: str, title: str | None = None) -> Actor
 def _one_definite(token: Token, countries: list[ActorRecord]) -> bool:
     """'the French leader', "Ukraine's president", 'President': one known person, not
     'a US president' or 'European leaders'."""
-    if token.tag_ in {"NNS", "NNPS"}:
+    if token.tag_ in labels.PLURAL_NOUN_TAGS:
         return False
     determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
     has_owner = any(c.dep_ == "poss" for c in token.children)
@@ -260,7 +276,7 @@ def _one_definite(token: Token, countries: list[ActorRecord]) -> bool:
 def _clause(token: Token) -> int:
     """The index of the verb whose clause holds the token."""
     for ancestor in token.ancestors:
-        if ancestor.pos_ in {"VERB", "AUX"}:
+        if ancestor.pos_ in labels.VERBAL:
             return ancestor.i
     return -1
 
@@ -279,7 +295,7 @@ def _strip_article(entity: Span) -> Span:
     """The name in an entity: without a leading 'the' or trailing possessives and prepositions."""
     start = entity.start + 1 if entity[0].lower_ == "the" and len(entity) > 1 else entity.start
     end = entity.end
-    while end - start > 1 and entity.doc[end - 1].pos_ in {"ADP", "PART", "PUNCT", "SPACE"}:
+    while end - start > 1 and entity.doc[end - 1].pos_ in labels.NAME_TRAILERS:
         end -= 1
     return entity.doc[start:end]
 

@@ -22,6 +22,7 @@ from .corpus import ENGINES, RunOptions, run, store_stats
 from .documents import Document, read_documents
 from .errors import DocumentError, KgError
 from .events import Event
+from .files import STDOUT, silence_stdout
 from .recipe import DEFAULT_MODEL, ExtractorSpec
 
 #: The graph formats of 'kg export' (kg.readwrite.FORMATS, which a test keeps equal).
@@ -51,7 +52,7 @@ def reports_errors(command: Callable) -> Callable:
         try:
             return command(*args, **kwargs)
         except KgError as error:
-            raise click.ClickException(str(error)) from None
+            raise click.ClickException(printable(str(error))) from None
         except (KeyboardInterrupt, Interrupted):
             click.echo("Error: interrupted; earlier outputs are left as they were", err=True)
             sys.exit(130)
@@ -61,11 +62,18 @@ def reports_errors(command: Callable) -> Callable:
     return wrapper
 
 
+def printable(message: str) -> str:
+    """A message safe for a terminal: control characters from bad input (escape sequences
+    that could move the cursor or recolour the screen) shown as escapes (``\\x1b``)."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in message)
+
+
 class EchoHandler(logging.Handler):
     """Print kg's warnings as ``Warning: ...`` lines on standard error."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"Warning: {record.getMessage()}", err=True)
+        click.echo(f"Warning: {printable(record.getMessage())}", err=True)
 
 
 def _route_warnings() -> None:
@@ -98,7 +106,8 @@ def page_options(command: Callable) -> Callable:
     """The options of the commands that write the HTML page."""
     options = [
         click.option("-o", "--output", default="graph.html", show_default=True,
-                     type=click.Path(dir_okay=False), help="The HTML page to write."),
+                     type=click.Path(dir_okay=False),
+                     help="The HTML page to write ('-': standard output)."),
         click.option("--title", default="kg graph", show_default=True, help="Title of the page."),
         click.option("--max-nodes", type=click.IntRange(min=1),
                      help="Show only the N actors with most events (the page notes what it hides)."),
@@ -167,6 +176,10 @@ class CorpusRun:
             self.event_count += 1
             yield event
         self.progress.done()
+        if self.read == 0:
+            skipped = f" ({self.skipped} skipped)" if self.skipped else ""
+            raise DocumentError(f"{', '.join(inputs)}: no documents to read{skipped}; "
+                                "earlier outputs are left as they were")
 
     def _counted(self, documents: Iterator[Document]) -> Iterator[Document]:
         for document in documents:
@@ -175,7 +188,7 @@ class CorpusRun:
 
     def _skip(self, error: DocumentError) -> None:
         self.skipped += 1
-        click.echo(f"Warning: skipped {error}", err=True)
+        click.echo(f"Warning: skipped {printable(str(error))}", err=True)
 
     def summary(self) -> str:
         skipped = f", {self.skipped} skipped" if self.skip_bad else ""
@@ -211,9 +224,23 @@ def extract(inputs, date, output, **options) -> None:
 
         write_events(corpus.events(inputs, date), output)
     else:
-        for event in corpus.events(inputs, date):
-            sys.stdout.write(event.to_json() + "\n")
+        _write_lines(event.to_json() for event in corpus.events(inputs, date))
     click.echo(corpus.summary() + (f", written to {output}" if output else ""), err=True)
+
+
+def _shown(path: str | Path) -> str:
+    return "standard output" if str(path) == STDOUT else str(Path(path).resolve())
+
+
+def _write_lines(lines: Iterator[str]) -> None:
+    """Lines to standard output; a failed write (a full disk, a closed pipe) is an error."""
+    try:
+        for line in lines:
+            sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+    except OSError as error:
+        silence_stdout()
+        raise KgError(f"standard output: cannot write ({error.strerror or error})") from None
 
 
 @cli.command()
@@ -235,7 +262,7 @@ def build(inputs, date, output, title, max_nodes, collapse, graph_file, **option
         write_graph(graph, graph_file)
     path = write_html(graph, output, title=title, max_nodes=max_nodes, collapse=collapse)
     click.echo(f"{corpus.summary()}, {graph.number_of_nodes()} actors; "
-               f"page written to {Path(path).resolve()}", err=True)
+               f"page written to {_shown(path)}", err=True)
 
 
 @cli.command()
@@ -249,7 +276,7 @@ def render(graph_file, output, title, max_nodes, collapse) -> None:
 
     graph = load_graph(graph_file)
     path = write_html(graph, output, title=title, max_nodes=max_nodes, collapse=collapse)
-    click.echo(f"page written to {Path(path).resolve()}", err=True)
+    click.echo(f"page written to {_shown(path)}", err=True)
 
 
 @cli.command("export")

@@ -1,10 +1,13 @@
-"""Resolve the date expressions of news ("on Monday", "December 29, 2025") against the article date."""
+"""Dates: a document's own date in the formats feeds and archives use, and the date expressions
+of its sentences ("on Monday", "December 29, 2025") resolved against it."""
 
 from __future__ import annotations
 
 import re
 from datetime import date as Date
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
+
+from dateutil import parser as dateutil_parser
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -29,6 +32,39 @@ _PATTERNS = (
 )
 
 
+_ISO_DAY = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
+_EPOCH = re.compile(r"\d{10}(\d{3})?")
+# Two defaults far apart: a value that leaves out its day, month or year parses differently
+# with each, and so is not a full date.
+_DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 28))
+
+
+def document_date(value: str) -> str:
+    """The ISO day of a document's date: "2025-12-29", "20251229", an ISO timestamp,
+    "Mon, 04 Aug 2008 10:00:00 +0000" (RSS), "August 4, 2008", a Unix timestamp in seconds
+    or milliseconds. A timestamp with a time zone gives its day in that zone.
+
+    Raises:
+        ValueError: the value is not a full date ("121108", "2025-13-45", "August 2008").
+    """
+    text = value.strip()
+    match = _ISO_DAY.match(text)
+    if match and (match.end() == len(text) or text[match.end()] in "T "):
+        return Date(*map(int, match.groups())).isoformat()
+    if _EPOCH.fullmatch(text):
+        seconds = int(text) / (1000 if len(text) == 13 else 1)
+        return datetime.fromtimestamp(seconds, tz=timezone.utc).date().isoformat()
+    if text.isdigit():
+        raise ValueError(f"not a date: {value!r}")
+    try:
+        days = {dateutil_parser.parse(text, default=default).date() for default in _DEFAULTS}
+    except (ValueError, OverflowError) as error:
+        raise ValueError(f"not a date: {value!r}") from error
+    if len(days) != 1:
+        raise ValueError(f"not a full date: {value!r}")
+    return days.pop().isoformat()
+
+
 def resolve_date(expression: str, reference: str | None, future: bool = False) -> str | None:
     """An ISO date (or year-month) for a date expression, or None when it fixes no date.
 
@@ -40,9 +76,18 @@ def resolve_date(expression: str, reference: str | None, future: bool = False) -
     """
     text = " ".join(expression.lower().replace(",", " ,").replace(" ,", ",").split())
     ref = Date.fromisoformat(reference) if reference else None
-    explicit = _explicit(text, ref, future)
-    if explicit or ref is None:
-        return explicit
+    try:
+        resolved = _explicit(text, ref, future) or (_relative(text, ref, future) if ref else None)
+    except OverflowError:  # "tomorrow" of 9999-12-31
+        return None
+    return resolved if resolved and _FOUR_DIGIT_YEAR.match(resolved) else None
+
+
+_FOUR_DIGIT_YEAR = re.compile(r"\d{4}(-|$)")
+
+
+def _relative(text: str, ref: Date, future: bool) -> str | None:
+    """'yesterday', 'on Monday': a day counted from the reference date."""
     for word, offset in RELATIVE_DAYS.items():
         if re.search(rf"\b{word}\b", text):
             return (ref + timedelta(days=offset)).isoformat()

@@ -1,25 +1,34 @@
-"""Read articles from .txt, .jsonl and .csv files, folders of them, or standard input."""
+"""Read articles from .txt, .jsonl and .csv files, folders of them, or standard input.
+
+JSON lines and CSV files are read line by line, so a file of any size costs the memory of
+one record. Every document gets an id that is unique in the run: a record's own ``id``, else
+the file's path inside the folder given (``europe/report``) or its name, with the line number
+for a record of JSON lines or CSV (``news-3``); an id met again is kept with ``#2``, ``#3``
+appended, with a warning naming both places, so no document is ever replaced by another.
+"""
 
 from __future__ import annotations
 
 import csv
-import html
-import io
 import json
 import logging
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date as Date
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .dates import document_date
 from .errors import DocumentError
-from .words import WORDS
+from .texts import checked_text, guess_title
 
 SUFFIXES = (".txt", ".jsonl", ".csv")
-MAX_TITLE_CHARS = 200
 MAX_CHARS = 1_000_000  # spaCy's own limit for one text; an article is far shorter
+# The csv module refuses cells over 131,072 characters; a cell may hold a whole document.
+csv.field_size_limit(max(csv.field_size_limit(), 16 * MAX_CHARS))
+SNIFF_BYTES = 8192
+_SURROGATE = re.compile("[\ud800-\udfff]")
 log = logging.getLogger("kg")
 
 
@@ -36,6 +45,8 @@ class Document:
 
 
 OnError = Callable[[DocumentError], None]
+#: What a reader yields: a document with the place it was read from, or a bad record's error.
+Item = tuple[Document, str] | DocumentError
 
 
 def read_documents(
@@ -48,8 +59,8 @@ def read_documents(
 ) -> Iterator[Document]:
     """Yield the documents of every input, in order.
 
-    Warnings (HTML converted to text, text that does not look like English) go to the
-    ``kg`` logger.
+    Warnings (HTML converted to text, text that does not look like English, an unreadable
+    date dropped, an id met twice) go to the ``kg`` logger.
 
     Args:
         inputs: paths to files or folders, or ``"-"`` for standard input.
@@ -59,23 +70,44 @@ def read_documents(
         encoding: the files' text encoding when it is not UTF-8 (e.g. ``latin-1``).
         max_chars: longer documents are bad documents (a corpus dump, not an article).
     """
-    default_date = normalise_date(date, "--date") if date else None
+    default_date = _option_date(date) if date else None
+    ids = UniqueIds()
     for name in inputs:
         for reader, label in _readers(str(name), encoding):
             try:
                 for item in reader(default_date):
                     if isinstance(item, DocumentError):
                         _report(item, on_error)
-                    elif len(item.text) > max_chars:
+                    elif len(item[0].text) > max_chars:
                         _report(DocumentError(
-                            f"{item.source or item.id}: {len(item.text):,} characters, over the "
+                            f"{item[1]}: {len(item[0].text):,} characters, over the "
                             f"limit of {max_chars:,}; split it into articles"), on_error)
                     else:
-                        yield item
+                        yield ids.unique(*item)
             except DocumentError as error:
                 _report(error, on_error)
             except OSError as error:
                 _report(DocumentError(f"{label}: cannot read ({error.strerror or error})"), on_error)
+
+
+class UniqueIds:
+    """Gives every document of a run its own id: one met again gets ``#2``, ``#3``…"""
+
+    def __init__(self) -> None:
+        self.first: dict[str, str] = {}
+
+    def unique(self, document: Document, where: str) -> Document:
+        if document.id not in self.first:
+            self.first[document.id] = where
+            return document
+        number = 2
+        while f"{document.id}#{number}" in self.first:
+            number += 1
+        new_id = f"{document.id}#{number}"
+        log.warning("%s: the document id '%s' was already used (%s); this one is kept as '%s'",
+                    where, document.id, self.first[document.id], new_id)
+        self.first[new_id] = where
+        return replace(document, id=new_id)
 
 
 def _report(error: DocumentError, on_error: OnError | None) -> None:
@@ -84,174 +116,229 @@ def _report(error: DocumentError, on_error: OnError | None) -> None:
     on_error(error)
 
 
-def _readers(
-    name: str, encoding: str | None
-) -> Iterator[tuple[Callable[[str | None], Iterator[Document]], str]]:
+def _option_date(value: str) -> str:
+    try:
+        return document_date(value)
+    except ValueError:
+        raise DocumentError(f"--date: '{value}' is not a date (use YYYY-MM-DD)") from None
+
+
+Reader = Callable[[str | None], Iterator[Item]]
+
+
+def _readers(name: str, encoding: str | None) -> Iterator[tuple[Reader, str]]:
     """One reader per file the input names (a folder names all its documents)."""
     if name == "-":
-        stdin = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
-        yield (lambda d: _parse_text(
-            decode(stdin.read(), "stdin", encoding) if stdin else sys.stdin.read(), "stdin", d)
-        ), "stdin"
+        yield (lambda d: _parse_text(_stdin_text(encoding), "stdin", "stdin", d)), "stdin"
         return
     path = Path(name)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-        if not files:
-            raise DocumentError(f"{path}: no .txt, .jsonl or .csv documents in this folder")
-        for file in files:
-            yield (lambda d, f=file: _read_file(f, d, encoding)), str(file)
+        yield from _folder_readers(path, encoding)
     elif path.exists():
-        yield (lambda d: _read_file(path, d, encoding)), str(path)
+        yield (lambda d: _read_file(path, path.stem, d, encoding)), str(path)
     else:
         raise DocumentError(f"{path}: no such file or folder")
 
 
-def _read_file(path: Path, default_date: str | None, encoding: str | None) -> Iterator[Document]:
-    text = decode(path.read_bytes(), str(path), encoding)
+def _folder_readers(folder: Path, encoding: str | None) -> Iterator[tuple[Reader, str]]:
+    """The documents of a folder and its subfolders, by path; a folder that cannot be read is
+    a bad input of its own."""
+    unreadable: list[OSError] = []
+    files = sorted(Path(root) / name for root, _, names in os.walk(folder, onerror=unreadable.append)
+                   for name in names if Path(name).suffix.lower() in SUFFIXES)
+    for error in unreadable:
+        where = error.filename or folder
+        message = f"{where}: cannot read this folder ({error.strerror or error})"
+        yield _failing(DocumentError(message)), str(where)
+    if not files and not unreadable:
+        raise DocumentError(f"{folder}: no .txt, .jsonl or .csv documents in this folder")
+    for file in files:
+        base = file.relative_to(folder).with_suffix("").as_posix()
+        yield (lambda d, f=file, b=base: _read_file(f, b, d, encoding)), str(file)
+
+
+def _failing(error: DocumentError) -> Reader:
+    def reader(default_date: str | None) -> Iterator[Item]:
+        raise error
+        yield  # a generator, so the error is raised where the reader is read
+
+    return reader
+
+
+def _stdin_text(encoding: str | None) -> str:
+    stdin = getattr(sys.stdin, "buffer", None)
+    return decode(stdin.read(), "stdin", encoding) if stdin else sys.stdin.read()
+
+
+def _read_file(path: Path, base: str, default_date: str | None, encoding: str | None) -> Iterator[Item]:
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
-        yield from _parse_jsonl(text, str(path))
+        yield from _parse_jsonl(_lines(path, encoding), str(path), base)
     elif suffix == ".csv":
-        yield from _parse_csv(text, str(path))
+        yield from _parse_csv(_lines(path, encoding), str(path), base)
     else:
-        yield from _parse_text(text, path.stem, default_date, label=str(path))
+        text = decode(path.read_bytes(), str(path), encoding)
+        yield from _parse_text(text, base, str(path), default_date)
 
 
 def decode(data: bytes, label: str, encoding: str | None = None) -> str:
     """Decode a file's bytes: UTF-8 unless told otherwise; a byte-order mark always wins."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"
-    elif data.startswith(b"\xef\xbb\xbf") or encoding is None:
-        encoding = "utf-8-sig"
-    if encoding != "utf-16" and b"\x00" in data[:8192]:
-        raise DocumentError(f"{label}: looks like a binary file, not text")
+    encoding = _encoding(data[:SNIFF_BYTES], label, encoding)
     try:
         return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise DocumentError(f"{label}: {_not_valid(encoding)} (byte {error.start}); {_RESAVE}") from None
+
+
+def _encoding(head: bytes, label: str, encoding: str | None) -> str:
+    """The encoding to read a file with, from its first bytes and the user's choice."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if head.startswith(b"\xef\xbb\xbf") or encoding is None:
+        encoding = "utf-8-sig"
+    if b"\x00" in head:
+        raise DocumentError(f"{label}: looks like a binary file, not text")
+    try:
+        "".encode(encoding)
     except LookupError:
         raise DocumentError(f"{label}: unknown encoding '{encoding}'") from None
-    except UnicodeDecodeError as error:
-        raise DocumentError(
-            f"{label}: not valid {'UTF-8' if encoding == 'utf-8-sig' else encoding} "
-            f"(byte {error.start}); re-save the file as UTF-8 "
-            f"or name its encoding with --encoding (e.g. --encoding latin-1)"
-        ) from None
+    return encoding
 
 
-def _parse_text(
-    text: str, doc_id: str, default_date: str | None, label: str | None = None
-) -> Iterator[Document]:
-    label = label or doc_id
+_RESAVE = "re-save the file as UTF-8 or name its encoding with --encoding (e.g. --encoding latin-1)"
+
+
+def _not_valid(encoding: str) -> str:
+    return f"not valid {'UTF-8' if encoding == 'utf-8-sig' else encoding}"
+
+
+def _lines(path: Path, encoding: str | None) -> Iterator[str]:
+    """The lines of a text file, decoded one at a time (line endings kept)."""
+    label = str(path)
+    with path.open("rb") as raw:
+        encoding = _encoding(raw.peek(SNIFF_BYTES)[:SNIFF_BYTES], label, encoding)
+        if encoding.replace("-", "").lower().startswith(("utf16", "utf32")):
+            # a line break there is more than one byte: let the decoder find the lines
+            with open(path, encoding=encoding, newline="") as text:
+                yield from text
+            return
+        rest = "utf-8" if encoding == "utf-8-sig" else encoding  # the mark only opens the file
+        for number, line in enumerate(raw, start=1):
+            try:
+                yield line.decode(encoding if number == 1 else rest)
+            except UnicodeDecodeError:
+                raise DocumentError(f"{label}, line {number}: {_not_valid(encoding)}; {_RESAVE}") from None
+
+
+def _parse_text(text: str, doc_id: str, label: str, default_date: str | None) -> Iterator[Item]:
     text = checked_text(text, label)
-    yield Document(id=doc_id, text=text, date=default_date, title=guess_title(text), source=label)
+    yield Document(id=doc_id, text=text, date=default_date, title=guess_title(text), source=label), label
 
 
-def checked_text(text: str, label: str) -> str:
-    """The text to analyse: empty text is an error, HTML becomes text, other languages warn."""
-    if not text.strip():
-        raise DocumentError(f"{label}: empty document")
-    if looks_like_html(text):
-        log.warning("%s: looks like HTML; its tags were removed and its text kept", label)
-        text = html_to_text(text)
-        if not text.strip():
-            raise DocumentError(f"{label}: HTML without any text")
-    if not looks_english(text):
-        log.warning("%s: does not look like English; kg's model reads English only", label)
-    return text
-
-
-_TAG = re.compile(r"<(!doctype|html|head|body|p|div|br|script|span|a|table)\b", re.IGNORECASE)
-
-
-def looks_like_html(text: str) -> bool:
-    """Whether a document is an HTML page rather than text that mentions a tag."""
-    head = text.lstrip()[:1000].lower()
-    return head.startswith(("<!doctype html", "<html")) or len(_TAG.findall(text[:20000])) >= 5
-
-
-def html_to_text(page: str) -> str:
-    """The visible text of an HTML page: scripts and styles dropped, blocks on lines of their own."""
-    page = re.sub(r"(?is)<(script|style|noscript)\b.*?</\1\s*>", " ", page)
-    page = re.sub(r"(?i)<(br|/p|/div|/h[1-6]|/li|/tr|/title)\b[^>]*>", "\n\n", page)
-    page = re.sub(r"(?s)<!--.*?-->|<[^>]*>", " ", page)
-    lines = (" ".join(line.split()) for line in html.unescape(page).splitlines())
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def looks_english(text: str) -> bool:
-    """A cheap check: short texts pass; longer ones need some common English words."""
-    words = re.findall(r"[^\W\d_]+", text[:5000].lower())
-    if len(words) < 20:
-        return True
-    return sum(w in WORDS.common_english for w in words) / len(words) >= 0.08
-
-
-def guess_title(text: str) -> str | None:
-    """The first line when it reads as a headline: short, alone, without a final full stop."""
-    first, _, rest = text.strip().partition("\n")
-    first = first.strip()
-    if rest.startswith("\n") and len(first) <= MAX_TITLE_CHARS and not first.endswith("."):
-        return first or None
-    return None
-
-
-def _parse_jsonl(text: str, label: str) -> Iterator[Document | DocumentError]:
+def _parse_jsonl(lines: Iterable[str], label: str, base: str) -> Iterator[Item]:
     """Documents, one a line; a bad line is yielded as its error so the others still count."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        where = f"{label}, line {number}"
         try:
-            yield _from_record(json.loads(line), label, number)
-        except json.JSONDecodeError as error:
-            yield DocumentError(f"{label}, line {number}: malformed JSON ({error.msg})")
+            yield _from_record(json.loads(line), label, where, f"{base}-{number}")
+        except (json.JSONDecodeError, RecursionError) as error:
+            reason = error.msg if isinstance(error, json.JSONDecodeError) else "nested too deeply"
+            yield DocumentError(f"{where}: malformed JSON ({reason})")
         except DocumentError as error:
             yield error
 
 
-def _parse_csv(text: str, label: str) -> Iterator[Document | DocumentError]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or "text" not in reader.fieldnames:
+def _parse_csv(lines: Iterable[str], label: str, base: str) -> Iterator[Item]:
+    """Documents, one a row; ``strict`` so that a quote never closed is an error, not the
+    silent merge of every row after it into one cell."""
+    counted = _Counted(lines)
+    reader = csv.reader(counted, strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise DocumentError(f"{label}, line 1: not a CSV header ({error})") from None
+    if not header or "text" not in header:
         raise DocumentError(f"{label}: a CSV of documents needs a 'text' column")
-    for number, row in enumerate(reader, start=2):
+    while True:
+        start = counted.number + 1
         try:
-            yield _from_record(row, label, number)
+            row = next(reader, None)
+        except csv.Error as error:
+            yield DocumentError(f"{label}, line {start}: {_csv_problem(error)}")
+            continue
+        if row is None:
+            return
+        where = f"{label}, line {start}"
+        if len(row) > len(header):
+            yield DocumentError(f"{where}: {len(row)} cells for {len(header)} columns")
+            continue
+        try:
+            yield _from_record(dict(zip(header, row, strict=False)), label, where, f"{base}-{start}")
         except DocumentError as error:
             yield error
 
 
-def _from_record(record: object, label: str, number: int) -> Document:
-    where = f"{label}, line {number}"
+class _Counted:
+    """Lines, counting how many have been read."""
+
+    def __init__(self, lines: Iterable[str]):
+        self.lines, self.number = iter(lines), 0
+
+    def __iter__(self) -> _Counted:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.lines)
+        self.number += 1
+        return line
+
+
+def _csv_problem(error: csv.Error) -> str:
+    if "unexpected end of data" in str(error):
+        return "a quote opened in this record is never closed, so the rest of the file is one cell"
+    return f"malformed CSV ({error})"
+
+
+def _from_record(record: object, label: str, where: str, default_id: str) -> tuple[Document, str]:
     if not isinstance(record, dict):
         raise DocumentError(f"{where}: expected a JSON object")
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise DocumentError(f"{where}: no 'text' field, or it is empty")
-    text = checked_text(text, where)
-    doc_id = str(record.get("id") or f"{Path(label).stem}-{number}")
-    raw_date = record.get("date")
-    return Document(
-        id=doc_id,
-        text=text,
-        date=normalise_date(str(raw_date), where) if raw_date else None,
-        title=_optional_str(record.get("title")),
-        url=_optional_str(record.get("url")),
+    fields = {name: _text(record.get(name), name, where)
+              for name in ("id", "title", "url", "date")}
+    document = Document(
+        id=fields["id"] or default_id,
+        text=checked_text(_text(text, "text", where), where),
+        date=_record_date(fields["date"], where),
+        title=fields["title"],
+        url=fields["url"],
         source=label,
     )
+    return document, where
 
 
-def _optional_str(value: object) -> str | None:
-    return str(value) if value not in (None, "") else None
+def _text(value: object, name: str, where: str) -> str | None:
+    """A record's field as text; lone surrogates (from JSON escapes such as ``\\ud800``),
+    which no file or database can hold, become U+FFFD with a warning."""
+    if value in (None, ""):
+        return None
+    text = str(value)
+    if _SURROGATE.search(text):
+        log.warning("%s: the %s holds lone surrogates (not Unicode characters); "
+                    "they were replaced with U+FFFD", where, name)
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
 
 
-_DATE = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})")
-
-
-def normalise_date(value: str, where: str) -> str:
-    """An ISO date (YYYY-MM-DD) from '2025-12-29', '20251229' or an ISO timestamp."""
-    match = _DATE.match(value.strip())
+def _record_date(value: str | None, where: str) -> str | None:
+    """The record's date, or None with a warning when it cannot be read (the record is kept)."""
+    if value is None:
+        return None
     try:
-        if not match:
-            raise ValueError(value)
-        return Date(*map(int, match.groups())).isoformat()
+        return document_date(value)
     except ValueError:
-        raise DocumentError(f"{where}: '{value}' is not a date (use YYYY-MM-DD)") from None
+        log.warning("%s: '%s' is not a date; the document is kept without one", where, value)
+        return None

@@ -55,7 +55,9 @@ class Context:
         """The context of a parsed document; its entities are grouped by sentence in one pass."""
         entities: dict[int, list[Span]] = {}
         for entity in doc.ents:
-            entities.setdefault(entity.sent.start, []).append(entity)
+            sentence = entity.sent
+            if entity.end <= sentence.end:  # as ``sent.ents``: only entities inside the sentence
+                entities.setdefault(sentence.start, []).append(entity)
         return cls(doc_id, date, title, mentions, lexicon, {k: tuple(v) for k, v in entities.items()})
 
     def entities_in(self, sent: Span) -> tuple[Span, ...]:
@@ -86,11 +88,11 @@ def sentence_events(sent: Span, number: int, context: Context) -> Iterator[Event
 
 
 def _is_verb(token: Token, context: Context) -> bool:
-    return token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"}
+    return token.pos_ == "VERB" and token.dep_ not in labels.ADNOMINAL
 
 
 def _is_event_noun(token: Token, context: Context) -> bool:
-    return token.pos_ in {"NOUN", "PROPN"} and _noun_lemma(token) in context.lexicon.event_nouns
+    return token.pos_ in labels.NOMINAL and _noun_lemma(token) in context.lexicon.event_nouns
 
 
 def verb_events(verb: Token, sent: Span, number: int, context: Context) -> Iterator[Event]:
@@ -168,26 +170,29 @@ def _reciprocal(words: list[Token], context: Context) -> bool:
 
 
 def subjects(verb: Token) -> list[Token]:
-    """The subjects of a verb, inherited from the governing verb or noun when it has none."""
-    direct = [t for c in verb.children if c.dep_ in labels.SUBJECT for t in coordinated(c)]
-    if direct:
-        return direct
-    if any(c.dep_ in labels.PASSIVE_SUBJECT for c in verb.children):
+    """The subjects of a verb, inherited from the governing verb or noun when it has none
+    (up the chain of governing verbs, however long: a loop, not a recursion)."""
+    while True:
+        direct = [t for c in verb.children if c.dep_ in labels.SUBJECT for t in coordinated(c)]
+        if direct:
+            return direct
+        if any(c.dep_ in labels.PASSIVE_SUBJECT for c in verb.children):
+            return []
+        head = verb.head
+        if head.i == verb.i:
+            return []
+        if verb.dep_ == "xcomp" and head.dep_ == "acomp":
+            head = head.head  # "France is ready to contribute": the subject of 'is'
+        if verb.dep_ in labels.INHERITING and head.pos_ in labels.VERBAL:
+            passive = [t for c in head.children if c.dep_ in labels.PASSIVE_SUBJECT for t in coordinated(c)]
+            if passive:
+                # "Obama is expected to meet Putin": the raised subject; not "X was attacked, killing Y"
+                return passive if verb.dep_ == "xcomp" else []
+            verb = head
+            continue
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return coordinated(head)
         return []
-    head = verb.head
-    if head.i == verb.i:
-        return []
-    if verb.dep_ == "xcomp" and head.dep_ == "acomp":
-        head = head.head  # "France is ready to contribute": the subject of 'is'
-    if verb.dep_ in labels.INHERITING and head.pos_ in {"VERB", "AUX"}:
-        passive = [t for c in head.children if c.dep_ in labels.PASSIVE_SUBJECT for t in coordinated(c)]
-        if passive:
-            # "Obama is expected to meet Putin": the raised subject; not "X was attacked, killing Y"
-            return passive if verb.dep_ == "xcomp" else []
-        return subjects(head)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG":
-        return coordinated(head)
-    return []
 
 
 def partners(head: Token, context: Context, preps: set[str] = PARTNER_PREPS) -> list[Token]:
@@ -206,7 +211,7 @@ def _place_after_at(token: Token, context: Context) -> bool:
     if token.head.lower_ != "at":
         return False
     actors = context.mentions.get(token.i, [])
-    return token.ent_type_ in {"FAC", "LOC"} or not all(a.type in AT_TARGET_TYPES for a in actors)
+    return token.ent_type_ in labels.SITE or not all(a.type in AT_TARGET_TYPES for a in actors)
 
 
 def verb_targets(verb: Token, context: Context) -> list[ActorRef]:
@@ -244,8 +249,8 @@ def addressees(verb: Token, noun: Token | None, context: Context) -> list[Token]
     Sudan end curbs", "its demand that Israel ease", "said Libya must hand over") or of its
     condition ("threatened a strike unless Israel rescinded")."""
     heads = [verb] + ([noun] if noun is not None else [])
-    clauses = [c for h in heads for c in h.children if c.dep_ in {"ccomp", "acl", "advcl"}
-               and c.pos_ in {"VERB", "AUX"}]
+    clauses = [c for h in heads for c in h.children if c.dep_ in labels.COMPLEMENT_CLAUSE
+               and c.pos_ in labels.VERBAL]
     found = []
     for clause in clauses:
         aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
@@ -273,7 +278,7 @@ def place_targets(verb: Token, noun: Token | None, context: Context) -> list[Tok
         return []
     heads = [verb] + ([noun] if noun is not None else [])
     return [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in WORDS.place_target_prep
-            for o in p.children if o.dep_ == "pobj" and o.ent_type_ in {"GPE", "LOC"}]
+            for o in p.children if o.dep_ == "pobj" and o.ent_type_ in labels.REGION]
 
 
 def _giver_first(
@@ -313,7 +318,7 @@ def nested_partners(verb: Token, context: Context, places: bool = False) -> list
         if found:
             return found
         level = [n for t in level for c in t.children if c.dep_ in labels.NESTED
-                 and c.pos_ not in {"VERB", "AUX"} for n in _through_preposition(c)]
+                 and c.pos_ not in labels.VERBAL for n in _through_preposition(c)]
     return []
 
 
@@ -365,14 +370,14 @@ def actors_of(tokens: Iterable[Token], context: Context) -> list[ActorRef]:
     return found
 
 
-def _group_of(token: Token, context: Context) -> list[ActorRef]:
+def _group_of(token: Token, context: Context, depth: int = NESTING_DEPTH) -> list[ActorRef]:
     """'members of the coalition', 'delegations from Russia and Ukraine', 'hundreds of
-    thousands of people in Hong Kong': the actors behind."""
-    if token.lemma_.lower() not in WORDS.group_head:
+    thousands of people in Hong Kong': the actors behind (groups of groups, ``depth`` deep)."""
+    if depth == 0 or token.lemma_.lower() not in WORDS.group_head:
         return []
     return [a for p in token.children if p.dep_ == "prep" and p.lower_ in WORDS.group_prep
             for o in p.children if o.dep_ == "pobj" for c in coordinated(o)
-            for a in context.mentions.get(c.i) or _group_of(c, context)]
+            for a in context.mentions.get(c.i) or _group_of(c, context, depth - 1)]
 
 
 def _names_actor(token: Token, context: Context) -> bool:
@@ -380,28 +385,30 @@ def _names_actor(token: Token, context: Context) -> bool:
 
 
 def modality(verb: Token) -> str:
-    """asserted, negated, hypothetical, future or reported, from the verb and what governs it."""
-    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    if any(c.dep_ == "neg" for c in verb.children):
-        return "negated"
-    if "would" in aux and _reported(verb) and not _conditional(verb):
-        return "future"
-    if aux & WORDS.hypothetical_aux or _conditional(verb):
-        return "hypothetical"
-    if aux & WORDS.future_aux or _going_to(verb):
-        return "future"
-    governor = verb.head if verb.dep_ == "xcomp" else None
-    if governor is not None and governor.lemma_ in WORDS.refusal_verb:
-        return "negated"
-    planned = governor is not None and (governor.lemma_ in WORDS.intent_verb
-                                        or governor.lower_ in WORDS.willing_adjective)
-    if planned:
-        return "future"
-    if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
-        governor = verb.head
-    if governor is not None and verb.dep_ in {"xcomp", "conj", "advcl"}:
-        return modality(governor)
-    return "reported" if _reported(verb) else "asserted"
+    """asserted, negated, hypothetical, future or reported, from the verb and what governs it
+    (an infinitive takes its governor's, up the chain: a loop, not a recursion)."""
+    while True:
+        aux = {c.lower_ for c in verb.children if c.dep_ in labels.AUXILIARY}
+        if any(c.dep_ == "neg" for c in verb.children):
+            return "negated"
+        if "would" in aux and _reported(verb) and not _conditional(verb):
+            return "future"
+        if aux & WORDS.hypothetical_aux or _conditional(verb):
+            return "hypothetical"
+        if aux & WORDS.future_aux or _going_to(verb):
+            return "future"
+        governor = verb.head if verb.dep_ == "xcomp" else None
+        if governor is not None and governor.lemma_ in WORDS.refusal_verb:
+            return "negated"
+        planned = governor is not None and (governor.lemma_ in WORDS.intent_verb
+                                            or governor.lower_ in WORDS.willing_adjective)
+        if planned:
+            return "future"
+        if verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+            governor = verb.head
+        if governor is None or governor.i == verb.i:
+            return "reported" if _reported(verb) else "asserted"
+        verb = governor
 
 
 def _conditional(verb: Token) -> bool:
@@ -409,7 +416,7 @@ def _conditional(verb: Token) -> bool:
     while clause.i != clause.head.i:
         if any(c.dep_ == "mark" and c.lower_ in WORDS.condition_mark for c in clause.children):
             return True
-        if clause.dep_ not in {"xcomp", "conj", "ccomp"}:
+        if clause.dep_ not in labels.CONDITIONED_CLAUSE:
             return False
         clause = clause.head
     return False
@@ -423,7 +430,7 @@ def _going_to(verb: Token) -> bool:
 
 def _reported(verb: Token) -> bool:
     clause = verb
-    while clause.dep_ in {"ccomp", "conj"} and clause.head.i != clause.i:
+    while clause.dep_ in labels.REPORTED_CLAUSE and clause.head.i != clause.i:
         clause = clause.head
         if clause.lemma_ in WORDS.speech_verb:
             return True
@@ -477,12 +484,12 @@ def _is_place_of(entity: Span, prep: Token, preps: set[str]) -> bool:
 
 
 def _clause_tokens(head: Token) -> Iterator[Token]:
-    """The tokens a head governs without crossing into another verb's clause."""
-    for child in head.children:
-        if child.pos_ in {"VERB", "AUX"}:
-            continue
-        yield child
-        yield from _clause_tokens(child)
+    """The tokens a head governs without crossing into another verb's clause, depth first."""
+    stack = [c for c in reversed(list(head.children)) if c.pos_ not in labels.VERBAL]
+    while stack:
+        token = stack.pop()
+        yield token
+        stack.extend(c for c in reversed(list(token.children)) if c.pos_ not in labels.VERBAL)
 
 
 def _action(words: list[Token], heads: list[Token], context: Context) -> Action:
@@ -499,7 +506,7 @@ def _action(words: list[Token], heads: list[Token], context: Context) -> Action:
     for prep in (with_actor or preps)[:1]:
         ordered += [prep, *(c for c in prep.children if c.dep_ == "prep")][:2]
     text = " ".join(t.text for t in ordered)
-    lemma = " ".join(_noun_lemma(t) if t.pos_ in {"NOUN", "PROPN"} else t.lemma_.lower()
+    lemma = " ".join(_noun_lemma(t) if t.pos_ in labels.NOMINAL else t.lemma_.lower()
                      for t in ordered)
     return Action(text=text, lemma=lemma)
 
@@ -515,9 +522,9 @@ def _noun_lemma(token: Token) -> str:
 
 def _governing_verb(noun: Token) -> Token:
     head = noun
-    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+    while head.pos_ not in labels.VERBAL and head.head.i != head.i:
         head = head.head
-    return head if head.pos_ in {"VERB", "AUX"} else noun
+    return head if head.pos_ in labels.VERBAL else noun
 
 
 def _span(sent: Span) -> tuple[int, int]:

@@ -107,7 +107,7 @@ class Gazetteer:
     def __init__(self) -> None:
         self._rows: dict[str, bytes] = {}
         self._records: dict[str, ActorRecord] = {}
-        self._roles: list[tuple[str, tuple]] = []
+        self._roles: dict[str, tuple[tuple, ...]] = {}
         self._by_name: dict[str, str] = {}
         self._by_demonym: dict[str, str] = {}
         self._by_generic: dict[str, str] = {}
@@ -130,22 +130,26 @@ class Gazetteer:
     @classmethod
     def load(cls, user_files: Iterable[str | Path] = (), bundled: bool = True) -> Gazetteer:
         """The bundled gazetteer, extended and overridden by the user's actor files."""
+        return cls.from_sources([(str(path), _read_bytes(path)) for path in user_files], bundled)
+
+    @classmethod
+    def from_sources(cls, sources: Iterable[tuple[str, bytes]], bundled: bool = True) -> Gazetteer:
+        """The bundled gazetteer, extended and overridden by actor files given as their path and
+        bytes (so that what was hashed is what is parsed)."""
         gazetteer = cls()
         if bundled:
             text = resources.files("kg").joinpath("data/actors.jsonl").read_text("utf-8")
             gazetteer.add(parse_jsonl(text, "bundled actors.jsonl"))
-        for path in user_files:
-            gazetteer.add(read_actor_file(path))
+        for path, data in sources:
+            gazetteer.add(parse_actor_file(path, data))
         return gazetteer
 
     def add(self, records: Iterable[ActorRecord]) -> None:
         """Add records; a record with a known id replaces the old one, a known name moves."""
         for record in records:
-            if record.id in self._rows:
-                self._roles = [role for role in self._roles if role[0] != record.id]
             self._rows[record.id] = marshal.dumps(_row(record))
             self._records[record.id] = record
-            self._roles += [(record.id, _role_row(role)) for role in record.roles]
+            self._roles[record.id] = tuple(map(_role_row, record.roles))  # a replaced id keeps its place
             for name in (*record.names, *record.metonyms):
                 self._by_name[normalise(name)] = record.id
             for demonym in record.demonyms:
@@ -176,22 +180,24 @@ class Gazetteer:
         self, office: str, country: str | None, day: str | None, org: str | None = None
     ) -> ActorRecord | None:
         """Who held ``office`` (or, for "leader", the leading office) of a country on ``day``."""
-        for actor_id, role in self._roles:
-            held = Role(*role)
-            if held.country != country or held.org != org or not held.held_on(day):
-                continue
-            if held.office == office or (office == "leader" and held.leader):
-                return self.get(actor_id)
+        for actor_id, roles in self._roles.items():
+            for role in (Role(*fields) for fields in roles):
+                if role.country != country or role.org != org or not role.held_on(day):
+                    continue
+                if role.office == office or (office == "leader" and role.leader):
+                    return self.get(actor_id)
         return None
 
     def ruler_patterns(self) -> list[dict[str, str]]:
         """Phrase patterns for the actor ruler, each carrying the actor id.
 
         A name is a pattern of the actor the indexes give it to (a later record that takes a
-        name over takes its pattern too), so the ruler and the lookups always agree.
+        name over takes its pattern too). The patterns come in the order the records were
+        added, so that where a name and a demonym look alike ("Georgian"), the later record's
+        pattern, which :func:`kg.nlp.compile_patterns` keeps, is the user's.
         """
         patterns = []
-        for record in map(self.get, sorted(self._rows)):
+        for record in map(self.get, self._rows):
             label = RULER_LABELS.get(record.type, "ORG")
             for name, index, name_label in (
                 *((n, self._by_name, label) for n in _variants(record)),
@@ -230,14 +236,25 @@ def _variants(record: ActorRecord) -> Iterator[str]:
 
 def read_actor_file(path: str | Path) -> list[ActorRecord]:
     """Read a user actor file: JSON lines, or CSV with id, name, aliases, type, country."""
-    path = Path(path)
+    return parse_actor_file(str(path), _read_bytes(path))
+
+
+def parse_actor_file(path: str, data: bytes) -> list[ActorRecord]:
+    """The records of an actor file's bytes (CSV when its name ends in .csv, else JSON lines)."""
     try:
-        text = path.read_text("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ActorFileError(f"{path}: cannot read actor file ({error})") from error
-    if path.suffix.lower() == ".csv":
-        return parse_csv(text, str(path))
-    return parse_jsonl(text, str(path))
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ActorFileError(f"{path}: cannot read actor file (not UTF-8, byte {error.start})") from None
+    if path.lower().endswith(".csv"):
+        return parse_csv(text, path)
+    return parse_jsonl(text, path)
+
+
+def _read_bytes(path: str | Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise ActorFileError(f"{path}: cannot read actor file ({error.strerror or error})") from None
 
 
 def parse_jsonl(text: str, label: str) -> list[ActorRecord]:
@@ -269,10 +286,9 @@ def _record(raw: object, where: str) -> ActorRecord:
     actor_type = str(raw.get("type") or "OTHER").upper()
     if actor_type not in ACTOR_TYPES:
         raise ActorFileError(f"{where}: unknown type '{actor_type}' (use {', '.join(ACTOR_TYPES)})")
-    try:
-        roles = tuple(Role(**role) for role in raw.get("roles") or ())
-    except TypeError as error:
-        raise ActorFileError(f"{where}: malformed role ({error})") from None
+    roles = raw.get("roles") or []
+    if not isinstance(roles, list):
+        raise ActorFileError(f"{where}: 'roles' should be a list of roles, not {roles!r:.60}")
     return ActorRecord(
         id=str(raw["id"]),
         name=str(raw["name"]),
@@ -282,8 +298,34 @@ def _record(raw: object, where: str) -> ActorRecord:
         demonyms=_strings(raw.get("demonyms"), where),
         metonyms=_strings(raw.get("metonyms"), where),
         generic=_strings(raw.get("generic"), where),
-        roles=roles,
+        roles=tuple(_role(role, f"{where}, role {number}") for number, role in enumerate(roles, 1)),
     )
+
+
+_PARTIAL_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
+
+
+def _role(raw: object, where: str) -> Role:
+    """A role of an actor file, each field checked (an office is text, a date is YYYY,
+    YYYY-MM or YYYY-MM-DD, ``leader`` is true or false)."""
+    if not isinstance(raw, dict):
+        raise ActorFileError(f"{where}: a role is an object with an 'office', not {raw!r:.60}")
+    unknown = sorted(set(raw) - set(ROLE_FIELDS))
+    if unknown:
+        raise ActorFileError(f"{where}: unknown field '{unknown[0]}' (a role has {', '.join(ROLE_FIELDS)})")
+    if not isinstance(raw.get("office"), str) or not raw["office"]:
+        raise ActorFileError(f"{where}: 'office' should be text, not {raw.get('office')!r:.60}")
+    for name in ("country", "org"):
+        if raw.get(name) is not None and not isinstance(raw[name], str):
+            raise ActorFileError(f"{where}: '{name}' should be text, not {raw[name]!r:.60}")
+    for name in ("start", "end"):
+        value = raw.get(name)
+        if value is not None and not (isinstance(value, str) and _PARTIAL_DATE.fullmatch(value)):
+            raise ActorFileError(f"{where}: '{name}' should be a date as text (\"2020\", \"2020-05\" "
+                                 f"or \"2020-05-17\"), not {value!r:.60}")
+    if not isinstance(raw.get("leader", False), bool):
+        raise ActorFileError(f"{where}: 'leader' should be true or false, not {raw['leader']!r:.60}")
+    return Role(**raw)
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 import networkx as nx
@@ -117,15 +118,21 @@ def filter_graph(
 
 
 def collapse(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """One edge per (source, target, :func:`kg.schema.category`) with ``count`` events, keyed
-    by the category ("uncategorised" when there is none); a derived view, like the page's."""
+    """One edge per (source, target, :func:`kg.schema.category`), keyed by the category
+    ("uncategorised" when there is none), as the page's switch draws it: ``count`` events,
+    the ``action`` they share (else the category), the CAMEO root they share (else None) and
+    their most common QuadClass (ties to the smaller); a derived view."""
+    groups: dict[tuple, list[dict]] = {}
+    for u, v, data in graph.edges(data=True):
+        groups.setdefault((u, v, category(data) or UNCATEGORISED), []).append(data)
     collapsed = nx.MultiDiGraph()
     collapsed.add_nodes_from(graph.nodes(data=True))
-    for u, v, data in graph.edges(data=True):
-        key = category(data) or UNCATEGORISED
-        if collapsed.has_edge(u, v, key):
-            collapsed.edges[u, v, key]["count"] += 1
-        else:
-            collapsed.add_edge(u, v, key=key, count=1, **{
-                k: data.get(k) for k in ("action", "cameo", "plover", "quad")})
+    for (u, v, key), events in groups.items():
+        actions = {e.get("action") for e in events}
+        cameos = {e.get("cameo") for e in events}
+        quads = Counter(e.get("quad") or 0 for e in events)
+        quad = min(quads, key=lambda q: (-quads[q], q))
+        collapsed.add_edge(u, v, key=key, count=len(events), plover=events[0].get("plover"),
+                           action=actions.pop() if len(actions) == 1 else key,
+                           cameo=cameos.pop() if len(cameos) == 1 else None, quad=quad or None)
     return collapsed

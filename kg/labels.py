@@ -4,11 +4,30 @@ These name spaCy's English schemes (ClearNLP dependencies, OntoNotes entities), 
 word classes are data (:mod:`kg.words`).
 """
 
+# part-of-speech tags
+VERBAL = frozenset({"VERB", "AUX"})
+NOMINAL = frozenset({"NOUN", "PROPN"})
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+#: Words that may close an entity without being part of the name: "Macron 's", "NATO ,".
+NAME_TRAILERS = frozenset({"ADP", "PART", "PUNCT", "SPACE"})
+
+# dependency relations
 SUBJECT = frozenset({"nsubj"})
 PASSIVE_SUBJECT = frozenset({"nsubjpass"})
 ANY_SUBJECT = SUBJECT | PASSIVE_SUBJECT
 OBJECT = frozenset({"dobj", "dative"})
 ANY_OBJECT = OBJECT | {"pobj"}
+AUXILIARY = frozenset({"aux", "auxpass"})
+#: How a word can modify a noun, so that a verb tagged so is no event ("the proposed deal").
+ADNOMINAL = frozenset({"amod", "compound"})
+#: The words before a name that make its title: "French President Emmanuel Macron".
+TITLE_MODIFIER = frozenset({"compound", "amod", "poss"})
+COORDINATION = frozenset({"conj", "appos"})
+#: Clauses that say what a verb or noun demands or threatens.
+COMPLEMENT_CLAUSE = frozenset({"ccomp", "acl", "advcl"})
+#: Clauses a condition ("if …") or a speech verb reaches down through.
+CONDITIONED_CLAUSE = frozenset({"xcomp", "conj", "ccomp"})
+REPORTED_CLAUSE = frozenset({"ccomp", "conj"})
 #: Modifiers of a noun that can name its owner: "Hungarian officials", "U.N. helicopters".
 MODIFIER = frozenset({"amod", "compound", "nmod"})
 OWNER = MODIFIER | {"poss"}
@@ -24,5 +43,9 @@ OWNER_ENTITY_TYPES = {"NORP": "GROUP", "GPE": "OTHER", "ORG": "ORG"}
 #: Entity labels of names (a compound that is one is no part of an office's title).
 NAMED = frozenset({"GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"})
 PLACE = frozenset({"GPE", "LOC", "FAC"})
+#: Places that are never whom an act is aimed at ("at the White House").
+SITE = frozenset({"FAC", "LOC"})
+#: Places that stand for their people as a last resort ("imposed a curfew in Cizre").
+REGION = frozenset({"GPE", "LOC"})
 #: Labels of a prepositional object that says when or where, not what.
 TIME_OR_PLACE = PLACE | {"DATE", "TIME"}

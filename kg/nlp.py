@@ -106,16 +106,19 @@ def load_model(model: str) -> Language:
 def compile_patterns(nlp: Language, patterns: list[dict[str, str]]) -> Patterns:
     """Token patterns from the gazetteer's phrase patterns, tokenized as ``nlp`` tokenizes text.
 
-    A token sequence two actors share keeps the first pattern given.
+    Where two patterns have the same tokens, the later one is kept (the gazetteer gives the
+    user's records last).
     """
-    compiled: dict[str, list[Pattern]] = defaultdict(list)
-    seen: set[tuple[str, ...]] = set()
+    by_tokens: dict[tuple[str, ...], tuple[str, str]] = {}
     texts = (p["pattern"] for p in patterns)
     for pattern, doc in zip(patterns, nlp.tokenizer.pipe(texts, batch_size=1000), strict=True):
         tokens = tuple(token.text for token in doc)
-        if tokens and tokens not in seen:
-            seen.add(tokens)
-            compiled[tokens[0]].append((tokens, pattern["label"], pattern["id"]))
+        if tokens:
+            by_tokens.pop(tokens, None)  # the later pattern also takes the later place
+            by_tokens[tokens] = (pattern["label"], pattern["id"])
+    compiled: dict[str, list[Pattern]] = defaultdict(list)
+    for tokens, (label, actor_id) in by_tokens.items():
+        compiled[tokens[0]].append((tokens, label, actor_id))
     return {first: marshal.dumps(sorted(candidates, key=lambda p: -len(p[0])))
             for first, candidates in compiled.items()}
 

@@ -194,8 +194,16 @@ def _node_record(i: int, node: Hashable, attrs: dict, degree: int) -> dict[str, 
 def _event_record(j: int, src: int, dst: int, key: Any, attrs: dict) -> dict[str, Any]:
     """The page's record of an event: the contract's fields it shows, its category, and its
     date's first and last day (the page's date filter compares those, as
-    :func:`kg.schema.in_date_range` does)."""
-    bounds = date_bounds(attrs.get("date"))
+    :func:`kg.schema.in_date_range` does).
+
+    The page's filters rest on the date and the QuadClass, so those two are checked.
+    """
+    try:
+        bounds = date_bounds(attrs.get("date"))
+    except ValueError as error:
+        raise RenderError(f"event {key!r}: {error}") from None
+    if attrs.get("quad") not in (None, 1, 2, 3, 4):
+        raise RenderError(f"event {key!r}: quad must be 1 to 4 or None, not {attrs['quad']!r}")
     record = {name: attrs.get(name) for name in PAGE_EDGE_FIELDS}
     record.update({
         "id": j, "from": src, "to": dst, "event": str(key),
@@ -210,7 +218,7 @@ def _event_record(j: int, src: int, dst: int, key: Any, attrs: dict) -> dict[str
 def _meta(nodes: list[dict], events: list[dict], graph: nx.Graph, collapse: bool) -> dict:
     type_counts = Counter(n["type"] for n in nodes)
     quad_counts = Counter(e["quad"] or 0 for e in events)
-    dates = sorted(e["date"] for e in events if e["date"])
+    dates = sorted(day for e in events if e["first"] for day in (e["first"], e["last"]))
     return {
         "types": [
             {"type": t, "color": c, "count": type_counts[t]} for t, c in TYPE_COLORS.items()

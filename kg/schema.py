@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import math
+import re
 from collections.abc import Mapping
 from datetime import date as Date
 from typing import Any
@@ -75,11 +76,20 @@ def category(edge: Mapping[str, Any]) -> str | None:
     return f"CAMEO {edge['cameo']}" if edge.get("cameo") else None
 
 
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+
+
 def date_bounds(date: str | None) -> tuple[str, str] | None:
     """The first and last day a date stands for: "2025-08" → ("2025-08-01", "2025-08-31"),
-    "2025" → ("2025-01-01", "2025-12-31"); None for no date."""
+    "2025" → ("2025-01-01", "2025-12-31"); None for no date.
+
+    Raises:
+        ValueError: the date is not YYYY, YYYY-MM or YYYY-MM-DD, or no such day exists.
+    """
     if not date:
         return None
+    if not isinstance(date, str) or not _DATE.fullmatch(date):
+        raise ValueError(f"not a day, month or year: {date!r}")
     parts = date.split("-")
     year = int(parts[0])
     if len(parts) == 1:
@@ -93,8 +103,8 @@ def date_bounds(date: str | None) -> tuple[str, str] | None:
 
 
 def in_date_range(date: str | None, start: str | None, end: str | None, *, undated: bool) -> bool:
-    """Whether an event dated ``date`` falls in the range ``start``–``end`` (ISO days,
-    inclusive, either open when None).
+    """Whether an event dated ``date`` falls in the range from ``start`` to ``end`` (days,
+    months or years, inclusive; either open when None: ``end="2025-08"`` is the end of August).
 
     A date that is a month or a year is in the range when its period overlaps it, so
     "2025-08" is in August 2025 whichever day the range starts on. An undated event is in
@@ -104,6 +114,8 @@ def in_date_range(date: str | None, start: str | None, end: str | None, *, undat
     if bounds is None:
         return undated
     first, last = bounds
+    start = date_bounds(start)[0] if start else None
+    end = date_bounds(end)[1] if end else None
     return (start is None or last >= start) and (end is None or first <= end)
 
 
@@ -126,7 +138,7 @@ def validate_graph(graph: Any, where: str) -> None:
         _check_fields(data, EDGE_FIELDS, REQUIRED_EDGE_FIELDS, label)
         if data["modality"] not in MODALITIES:
             raise GraphFileError(f"{label}: unknown modality {data['modality']!r}")
-        if data.get("quad") is not None and data["quad"] not in QUAD_LABELS:
+        if data.get("quad") is not None and data["quad"] not in (1, 2, 3, 4):
             raise GraphFileError(f"{label}: quad must be 1 to 4, not {data['quad']!r}")
         try:
             date_bounds(data.get("date"))

@@ -108,7 +108,7 @@ LEXICON = Lexicon.parse(
     "call\tnoun\t04\tCONSULT\t1\t1.0\n"
     "talk\tnoun\t04\tCONSULT\t1\t1.0\n"
     "ceasefire\tnoun\t08\tCONCEDE\t2\t5.0\n"
-    "peace talk\tnoun\t04\tCONSULT\t1\t3.0\n"
+    "peace talk\tnoun\t03\tAGREE\t1\t3.0\n"
     "agreement\tnoun\t05\tAGREE\t1\t8.0\n"
 )
 
@@ -117,7 +117,7 @@ LEMMAS = [
     ("call for", "02"),                    # verb + preposition before the verb alone
     ("call", "04"),                        # a verb the lexicon leaves uncoded falls back to its noun
     ("hold talk with", "04"),              # a light verb defers to its noun
-    ("hold peace talk with", "04"),        # a compound noun before its head
+    ("hold peace talk with", "03"),        # a compound noun before its head
     ("sign ceasefire agreement", "05"),    # the head noun, not its modifier
     ("host meeting", "04"),                # a verb with meaning of its own keeps it
     ("meeting between", None),             # unknown

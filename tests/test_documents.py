@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from kg.documents import Document, normalise_date, read_documents
+from kg.dates import document_date
+from kg.documents import Document, read_documents
 from kg.errors import DocumentError
 
 
@@ -92,15 +93,35 @@ def test_empty_folder_is_an_error(tmp_path):
         list(read_documents([tmp_path]))
 
 
-@pytest.mark.parametrize(("value", "iso"), [("2025-12-29", "2025-12-29"), ("20251229", "2025-12-29"),
-                                            ("2025-12-29T08:00:00Z", "2025-12-29")])
-def test_dates_are_normalised(value, iso):
-    assert normalise_date(value, "x") == iso
+DATES = [
+    ("2025-12-29", "2025-12-29"), ("20251229", "2025-12-29"), ("2025-12-29T08:00:00Z", "2025-12-29"),
+    ("Mon, 04 Aug 2008 10:00:00 +0000", "2008-08-04"),  # RSS
+    ("August 4, 2008", "2008-08-04"), ("4 August 2008", "2008-08-04"),
+    ("1217844000", "2008-08-04"), ("1217844000000", "2008-08-04"),  # Unix seconds, milliseconds
+]
 
 
-def test_bad_date_names_the_value():
-    with pytest.raises(DocumentError, match="'29/12/2025' is not a date"):
-        normalise_date("29/12/2025", "--date")
+@pytest.mark.parametrize(("value", "iso"), DATES)
+def test_document_dates_in_common_formats(value, iso):
+    assert document_date(value) == iso
+
+
+@pytest.mark.parametrize("value", ["121108", "2025-13-45", "August 2008", "soon", "2025-12-29junk"])
+def test_what_is_not_a_full_date(value):
+    with pytest.raises(ValueError):
+        document_date(value)
+
+
+def test_a_bad_date_option_names_the_value(tmp_path):
+    with pytest.raises(DocumentError, match="--date: '121108' is not a date"):
+        list(read_documents([write(tmp_path / "a.txt", "Text.")], date="121108"))
+
+
+def test_an_unreadable_record_date_is_dropped_with_a_warning(tmp_path, caplog):
+    path = write(tmp_path / "news.jsonl", '{"text": "One.", "date": "2025-13-45"}\n')
+    [doc] = read_documents([path])
+    assert doc.date is None
+    assert "news.jsonl, line 1: '2025-13-45' is not a date; the document is kept" in caplog.text
 
 
 def test_a_bad_line_is_skipped_and_the_good_lines_kept(tmp_path):

@@ -160,16 +160,24 @@ def test_hostile_text_gives_valid_xml(tmp_path, write):
 
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
-def test_xml_replaces_forbidden_characters_and_keeps_the_rest(tmp_path, fmt):
+def test_xml_escapes_forbidden_characters_and_keeps_the_rest(tmp_path, fmt):
     evil = ActorRef("evil", "Evil\x00 Corp", "GROUP", None, "them\x08")
     text = f"{HOSTILE}\x00\x01\x0b\r\nend\x7f"
     graph = build_graph([event(evil, ZELENSKYY, text=text)])
     export_graph(graph, fmt, tmp_path / "g.xml")
     again = import_graph(fmt, tmp_path / "g.xml")
     (_, _, data), = again.edges(data=True)
-    assert data["text"] == f"{HOSTILE}\ufffd\ufffd\ufffd\nend\x7f" == xml_safe(text)
-    assert again.nodes["evil"]["name"] == "Evil\ufffd Corp"
-    assert again.nodes["evil"]["aliases"] == ["them\ufffd"]
+    assert data["text"] == f"{HOSTILE}\\u0000\\u0001\\u000b\nend\x7f" == xml_safe(text)
+    assert again.nodes["evil"]["name"] == "Evil\\u0000 Corp"
+    assert again.nodes["evil"]["aliases"] == ["them\\u0008"]
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_ids_that_differ_only_in_control_characters_stay_apart(tmp_path, fmt):
+    one, two = (ActorRef(f"evil{chr(n)}", f"Evil {n}", "GROUP", None, "them") for n in (1, 2))
+    graph = build_graph([event(one, ZELENSKYY), event(two, ZELENSKYY, text="Another sentence.")])
+    export_graph(graph, fmt, tmp_path / "g.xml")
+    assert import_graph(fmt, tmp_path / "g.xml").number_of_nodes() == 3
 
 
 def test_csv_keeps_every_character(tmp_path):

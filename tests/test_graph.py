@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import networkx as nx
+import pytest
 
 from kg.events import Action, ActorRef, Event
 from kg.graph import build_graph, collapse, filter_graph
 from kg.readwrite import graph_from_json, graph_to_json
+from kg.schema import date_bounds, in_date_range
 
 MACRON = ActorRef("Q3052772", "Emmanuel Macron", "PERSON", "FRA", "Macron")
 LEADER = ActorRef("Q3052772", "Emmanuel Macron", "PERSON", "FRA", "the French leader")
@@ -67,3 +69,37 @@ def test_filters():
 def test_collapse_counts_parallel_events():
     collapsed = collapse(build_graph(EVENTS))
     assert collapsed.edges["Q3052772", "volodymyr-zelenskyy", "CONSULT"]["count"] == 2
+
+
+DATE_RANGES = [
+    # date, start, end, undated, in the range
+    ("2025-08-15", "2025-08-01", "2025-08-31", False, True),
+    ("2025-08", "2025-08-10", "2025-08-12", False, True),  # a month overlaps any of its days
+    ("2025", "2025-06-01", None, False, True),
+    ("2025-08-15", None, "2025-08", False, True),  # a month as the end is its last day
+    ("2025-09-01", None, "2025-08", False, False),
+    ("2025-07", "2025-08", None, False, False),
+    (None, "2025-08-01", "2025-08-31", False, False),
+    (None, "2025-08-01", "2025-08-31", True, True),
+]
+
+
+@pytest.mark.parametrize(("date", "start", "end", "undated", "inside"), DATE_RANGES)
+def test_the_date_range_rule(date, start, end, undated, inside):
+    assert in_date_range(date, start, end, undated=undated) is inside
+
+
+@pytest.mark.parametrize("bad", ["2025-8-5", "2025-02-30", "2025-01-01-01", "Aug 2025"])
+def test_dates_are_days_months_or_years(bad):
+    with pytest.raises(ValueError):
+        date_bounds(bad)
+
+
+def test_collapse_groups_by_category_like_the_page():
+    demand = Action("called for", "call for", "02", "DEMAND", 1, 3.0)
+    ultimatum = Action("issued an ultimatum to", "issue ultimatum to", "10", "DEMAND", 3, -5.0)
+    graph = build_graph([event(MACRON, RUSSIA, demand), event(MACRON, RUSSIA, ultimatum, sentence=1),
+                         event(MACRON, RUSSIA, ultimatum, sentence=2)])
+    [(_, _, key, data)] = collapse(graph).edges(keys=True, data=True)
+    assert key == "DEMAND"
+    assert data == {"count": 3, "plover": "DEMAND", "action": "DEMAND", "cameo": None, "quad": 3}

@@ -39,12 +39,19 @@ def test_one_worker_runs_in_this_process(expected, extractor, monkeypatch):
     assert events_of(local_results(DOCUMENTS, SPEC, workers=1)) == expected
 
 
-def test_the_model_loads_only_once_a_document_is_read(monkeypatch):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_model_loads_only_once_a_document_is_read(monkeypatch, workers):
     def no_load(spec):
-        raise AssertionError("loaded for no document")
+        raise AssertionError("loaded before a document was read")
+
+    def unreadable():
+        raise KgError("nowhere.txt: no such file or folder")
+        yield
 
     monkeypatch.setattr(ExtractorSpec, "load", no_load)
-    assert events_of(local_results(iter([]), SPEC, workers=2)) == []
+    assert events_of(local_results(iter([]), SPEC, workers=workers)) == []
+    with pytest.raises(KgError, match="no such file"):
+        events_of(local_results(unreadable(), SPEC, workers=workers))
 
 
 def test_two_workers_give_the_same_events_as_one(expected):

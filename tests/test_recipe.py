@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 
@@ -14,7 +16,7 @@ PATTERNS = [
     {"label": "GPE", "pattern": "Korea", "id": "korea"},
     {"label": "GPE", "pattern": "South Korea", "id": "south-korea"},
     {"label": "ORG", "pattern": "Korea Gas Corporation", "id": "kogas"},
-    {"label": "GPE", "pattern": "Korea", "id": "another-korea"},  # a name already taken
+    {"label": "GPE", "pattern": "Korea", "id": "user-korea"},  # a later pattern takes the name over
 ]
 
 
@@ -24,7 +26,7 @@ def tokenizer_only():
 
 
 @pytest.mark.parametrize(("text", "tagged"), [
-    ("South Korea met Korea.", [("South Korea", "south-korea"), ("Korea", "korea")]),
+    ("South Korea met Korea.", [("South Korea", "south-korea"), ("Korea", "user-korea")]),
     ("The Korea Gas Corporation and South Korea", [("Korea Gas Corporation", "kogas"),
                                                    ("South Korea", "south-korea")]),
     ("korea", []),  # patterns match the text as written
@@ -50,6 +52,38 @@ def test_a_user_actor_that_takes_a_name_over_gets_its_mentions(tmp_path):
     extractor = ExtractorSpec(actor_files=(str(actors),)).load()
     [event] = extractor.events([Document(id="d", text="France criticised Russia.")])
     assert (event.source.id, event.source.name) == ("my-france", "France")
+
+
+def test_where_a_users_name_looks_like_a_bundled_demonym_the_users_actor_wins(tmp_path):
+    actors = tmp_path / "actors.jsonl"
+    actors.write_text('{"id": "my-party", "name": "Georgian", "type": "ORG"}\n', encoding="utf-8")
+    extractor = ExtractorSpec(actor_files=(str(actors),)).load()
+    doc = extractor.nlp("The Georgian protested.")
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [("Georgian", "my-party")]
+    assert extractor.gazetteer.by_name("Georgian").id == "my-party"
+
+
+def test_a_replaced_record_keeps_its_place_among_office_holders():
+    gazetteer = Gazetteer.load()
+    holder = gazetteer.office_holder("chancellor", "DEU", "2025-12-29")
+    gazetteer.add([gazetteer.get(holder.id)])
+    assert gazetteer.office_holder("chancellor", "DEU", "2025-12-29") == holder
+
+
+def test_an_actor_file_is_read_once_so_a_pipe_cannot_poison_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    actors = tmp_path / "actors.jsonl"
+    actors.write_text('{"id": "gondor", "name": "Gondor", "type": "COUNTRY"}\n', encoding="utf-8")
+    reads = []
+    read_bytes = Path.read_bytes
+
+    def counted(path):
+        reads.append(path)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    ExtractorSpec(actor_files=(str(actors),)).load()
+    assert reads.count(actors) == 1
 
 
 def test_compiled_actors_are_cached(tmp_path, monkeypatch):

@@ -339,6 +339,15 @@ def test_values_outside_the_contract_are_refused_not_coerced() -> None:
         render_html(g)
 
 
+@pytest.mark.parametrize(("attrs", "message"), [({"date": "Aug 2025"}, "not a day, month or year"),
+                                               ({"quad": "2"}, "quad must be 1 to 4")])
+def test_a_date_or_quad_the_page_cannot_filter_is_refused(attrs: dict, message: str) -> None:
+    g = nx.MultiDiGraph()
+    g.add_edge(1, 2, key=7, **attrs)
+    with pytest.raises(RenderError, match=f"event 7: {message}"):
+        render_html(g)
+
+
 def test_events_carry_the_days_their_date_stands_for() -> None:
     g = sample_graph()
     add_event(g, "USA", "UN", "ev8", date="2025-02")

@@ -181,17 +181,17 @@ def _connect(distributed: Any, scheduler: str | None, workers: int | None,
     return distributed.Client(cluster), cluster
 
 
-# One loaded extractor per spec and per thread, kept for the life of the dask worker
-# process. A module-level cache is sound here: the extractor is never changed after
-# loading, loading costs seconds (a task costs less), and dask offers no per-worker setup
-# that a plain function can rely on. The key holds the thread so that threads of one worker
-# never share a spaCy pipeline.
-_extractors: dict[tuple[ExtractorSpec, int], Extractor] = {}
+# One loaded extractor per spec (by its fingerprint, so an edited actor file is loaded
+# afresh) and per thread, kept for the life of the dask worker process. A module-level
+# cache is sound here: the extractor is never changed after loading, loading costs seconds
+# (a task costs less), and dask offers no per-worker setup that a plain function can rely
+# on. The key holds the thread so that threads of one worker never share a spaCy pipeline.
+_extractors: dict[tuple[ExtractorSpec, str, int], Extractor] = {}
 
 
 def extract_partition(chunk: list[Document], spec: ExtractorSpec) -> list[list[dict[str, Any]]]:
     """Run on a dask worker: the event records of each document of a partition."""
-    key = (spec, threading.get_ident())
+    key = (spec, spec.fingerprint(), threading.get_ident())
     if key not in _extractors:
         _extractors[key] = spec.load()
     return [[event.to_dict() for event in events] for _, events in _extractors[key].results(chunk)]

@@ -142,9 +142,13 @@ class Store:
     def events(self) -> Iterator[Event]:
         """Every stored event, ordered by document id, sentence and event id; streaming."""
         with self._errors("cannot read the store"):
-            rows = self._db.execute("SELECT json FROM events ORDER BY doc, sentence, id, seq")
-            for (text,) in rows:
-                yield Event.from_dict(json.loads(text))
+            rows = self._db.execute("SELECT doc, id, json FROM events ORDER BY doc, sentence, id, seq")
+            for doc, event_id, text in rows:
+                try:
+                    yield Event.from_dict(json.loads(text))
+                except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+                    raise StoreError(f"{self.path}: the stored event {event_id} of document {doc!r} "
+                                     f"is damaged ({type(error).__name__}); use a new store file") from None
 
     def document_ids(self) -> list[str]:
         """The ids of the stored documents, sorted."""

@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ..documents import normalise_date
-from ..errors import DocumentError
+from ..dates import document_date
 from .gold import EvaluationError, GoldActor, GoldEvent, GoldRecord
 from .reading import read_json, read_jsonl
 
@@ -139,8 +138,8 @@ def _iso_date(raw: object) -> str | None:
     if not raw:
         return None
     try:
-        return normalise_date(str(raw), "a PETRARCH date")
-    except DocumentError:
+        return document_date(str(raw))
+    except ValueError:
         return None
 
 

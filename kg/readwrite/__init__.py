@@ -41,12 +41,13 @@ What GraphML, GEXF and CSV cannot hold, and what kg does about it:
   back as strings.
 - XML 1.0 forbids most control characters (``\\x00``–``\\x08``, ``\\x0b``, ``\\x0c``,
   ``\\x0e``–``\\x1f``), ``U+FFFE``, ``U+FFFF`` and lone surrogates even as character
-  references, so GraphML and GEXF replace each with ``U+FFFD`` (�), and line breaks
+  references, so GraphML and GEXF write each as its escape in text (``\\x01`` as the six
+  characters ``\\u0001``), which keeps apart two ids that differ only there; line breaks
   ``\\r\\n`` and ``\\r`` become ``\\n`` (which is what any XML parser would make of them).
-  Text with those characters does not round-trip exactly; everything else (``<``, ``&``,
-  quotes) is escaped and comes back unchanged. CSV keeps every character.
-- CSV cells are written as they are: a cell starting with ``=``, ``+``, ``-`` or ``@``
-  is not defused against spreadsheet formulas.
+  Text with those characters comes back with the escapes; everything else (``<``, ``&``,
+  quotes) is escaped in XML's way and comes back unchanged. CSV keeps every character.
+- CSV cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@`` …) are
+  written with a leading apostrophe, which the reader drops again (:mod:`kg.readwrite.csvfiles`).
 """
 
 from __future__ import annotations

@@ -57,8 +57,15 @@ def _to_json(value: Any) -> str:
 
 
 def xml_safe(text: str) -> str:
-    """``text`` with line breaks as ``\\n`` and the characters XML 1.0 forbids as U+FFFD."""
-    return _XML_FORBIDDEN.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """``text`` with line breaks as ``\\n`` and each character XML 1.0 forbids written as its
+    escape (``\\u0001``), so that two texts, or two actor ids, that differ only there stay apart."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _XML_FORBIDDEN.sub(lambda match: _escape(match.group()), text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _xml_value(value: Any, as_json: bool) -> str | bool | int | float:

@@ -9,6 +9,13 @@ Each file is written atomically, the pair is not.
 
 A cell is the value's text: empty for None, ``true``/``false`` for booleans, JSON for
 lists and dicts. What CSV cannot hold, and the note it lacks, are in :mod:`kg.readwrite`.
+
+Spreadsheets run a cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a tab or carriage
+return) as a formula, and article text is untrusted: such a text cell is written with a
+leading apostrophe (the OWASP advice for CSV injection), which spreadsheets show as text and
+do not display; so is a text cell that starts with an apostrophe, so that the reader, which
+drops one leading apostrophe, gives every text back unchanged. Numbers are written as they
+are (-4.4 stays a number).
 """
 
 from __future__ import annotations
@@ -42,14 +49,31 @@ _FLOAT = re.compile(r"[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?")
 # --------------------------------------------------------------------------- writing
 
 
+#: The first characters that make a spreadsheet read a cell as a formula, and the apostrophe
+#: that defuses them.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+DEFUSE = "'"
+
+
+def defused(text: str) -> str:
+    """A text cell a spreadsheet shows as text (see the module docstring)."""
+    return DEFUSE + text if text.startswith((*FORMULA_STARTS, DEFUSE)) else text
+
+
+def _restored(text: str) -> str:
+    return text[1:] if text.startswith(DEFUSE) else text
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
     if isinstance(value, _CONTAINERS):
         return _to_json(sorted(value, key=str) if isinstance(value, (set, frozenset)) else value)
-    return str(value)
+    return defused(str(value))
 
 
 def _extra_columns(records: Iterable[Attributes], fields: dict[str, type], fixed: tuple[str, ...],
@@ -65,7 +89,7 @@ def _extra_columns(records: Iterable[Attributes], fields: dict[str, type], fixed
 def _csv_text(header: list[str], rows: Iterable[list[str]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
+    writer.writerow(map(defused, header))
     writer.writerows(rows)
     return buffer.getvalue()
 
@@ -160,14 +184,15 @@ def _csv_rows(path: str | Path, fixed: tuple[str, ...]) -> Iterator[tuple[str, d
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
-            missing = [c for c in fixed if c not in (reader.fieldnames or [])]
+            reader.fieldnames = [_restored(name) for name in reader.fieldnames or []]
+            missing = [c for c in fixed if c not in reader.fieldnames]
             if missing:
                 raise GraphFileError(f"{path}: not a kg CSV file (no column {missing[0]!r})")
             for row in reader:
                 where = f"{path}, line {reader.line_num}"
                 if None in row:
                     raise GraphFileError(f"{where}: more cells than columns")
-                yield where, {name: text or "" for name, text in row.items()}
+                yield where, {name: _restored(text or "") for name, text in row.items()}
     except (OSError, UnicodeDecodeError) as error:
         raise GraphFileError(f"{path}: cannot read CSV file ({error})") from None
     except csv.Error as error:

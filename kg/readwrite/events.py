@@ -28,5 +28,5 @@ def read_events(path: str | Path) -> Iterator[Event]:
             if line.strip():
                 try:
                     yield Event.from_dict(json.loads(line))
-                except (ValueError, KeyError, TypeError) as error:
+                except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
                     raise KgError(f"{path}, line {number}: not an event record ({error})") from None

@@ -57,7 +57,7 @@ def graph_from_json(text: str, label: str = "graph") -> nx.MultiDiGraph:
             graph.add_node(node.pop("id"), **node)
         for edge in document["edges"]:
             graph.add_edge(edge.pop("source"), edge.pop("target"), key=edge.pop("key"), **edge)
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise GraphFileError(f"{label}: not a kg graph file ({error})") from None
     validate_graph(graph, label)
     return graph
