@@ -1,5 +1,5 @@
 """``python -m kg``."""
 
-from .cli import cli
+from .cli import main
 
-cli(prog_name="kg")
+main(prog_name="kg")

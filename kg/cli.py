@@ -203,6 +203,37 @@ def _corpus_run(model, actor_files, skip_bad, encoding, workers, engine, schedul
     return CorpusRun(options, skip_bad, encoding, quiet)
 
 
+def main(**options) -> None:
+    """The ``kg`` command: :func:`cli`, with a failed write to standard output (a full disk)
+    reported in one line, here too when it happens in click's own help or at exit."""
+    try:
+        cli(standalone_mode=False, **options)
+    except click.exceptions.Exit as done:
+        _exit(done.exit_code)
+    except click.ClickException as error:
+        error.show()
+        _exit(error.exit_code)
+    except click.Abort:
+        click.echo("Aborted!", err=True)
+        _exit(1)
+    except OSError as error:
+        silence_stdout()
+        click.echo(f"Error: standard output: cannot write ({error.strerror or error})", err=True)
+        sys.exit(1)
+    _exit(0)
+
+
+def _exit(code: int) -> None:
+    """Exit once standard output is written out, or say why it could not be."""
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        silence_stdout()
+        click.echo(f"Error: standard output: cannot write ({error.strerror or error})", err=True)
+        code = code or 1
+    sys.exit(code)
+
+
 @click.group()
 @click.version_option(package_name="kg")
 def cli() -> None:
@@ -218,6 +249,7 @@ def cli() -> None:
 @reports_errors
 def extract(inputs, date, output, **options) -> None:
     """Extract actor–action–actor events from INPUTS (.txt, .jsonl, .csv, folders, or -)."""
+    _check_outputs(inputs, [output], options["store"])
     corpus = _corpus_run(**options)
     if output:
         from .readwrite import write_events
@@ -226,6 +258,25 @@ def extract(inputs, date, output, **options) -> None:
     else:
         _write_lines(event.to_json() for event in corpus.events(inputs, date))
     click.echo(corpus.summary() + (f", written to {output}" if output else ""), err=True)
+
+
+def _check_outputs(inputs: tuple[str, ...], outputs: list[str | None], store: str | None) -> None:
+    """Before any work: every output can be written, and none is an input, the store, or a
+    document file inside an input folder (which the next run would read as an article)."""
+    sources = [Path(name).resolve() for name in inputs if name != STDOUT]
+    kept = [Path(store).resolve()] if store else []
+    for output in filter(None, outputs):
+        if output == STDOUT:
+            continue
+        path = Path(output).resolve()
+        if path in sources or path in kept:
+            raise KgError(f"{output}: is also an input of this run; choose another output")
+        if path.suffix.lower() in (".txt", ".jsonl", ".csv") and any(
+                folder in path.parents for folder in sources if folder.is_dir()):
+            raise KgError(f"{output}: is inside the input folder {path.parent}, so the next run "
+                          "would read it as articles; choose another output")
+        if not path.parent.is_dir():
+            raise KgError(f"{output}: cannot write (no folder {Path(output).parent})")
 
 
 def _shown(path: str | Path) -> str:
@@ -256,11 +307,12 @@ def build(inputs, date, output, title, max_nodes, collapse, graph_file, **option
     from .readwrite import write_graph
     from .render import write_html
 
+    _check_outputs(inputs, [output, graph_file], options["store"])
     corpus = _corpus_run(**options)
     graph = build_graph(corpus.events(inputs, date))
+    path = write_html(graph, output, title=title, max_nodes=max_nodes, collapse=collapse)
     if graph_file:
         write_graph(graph, graph_file)
-    path = write_html(graph, output, title=title, max_nodes=max_nodes, collapse=collapse)
     click.echo(f"{corpus.summary()}, {graph.number_of_nodes()} actors; "
                f"page written to {_shown(path)}", err=True)
 
@@ -274,6 +326,7 @@ def render(graph_file, output, title, max_nodes, collapse) -> None:
     from .readwrite import load_graph
     from .render import write_html
 
+    _check_outputs((graph_file,), [output], None)
     graph = load_graph(graph_file)
     path = write_html(graph, output, title=title, max_nodes=max_nodes, collapse=collapse)
     click.echo(f"page written to {_shown(path)}", err=True)
@@ -289,6 +342,9 @@ def export_command(fmt, graph_file, output) -> None:
     """Convert a graph file from 'kg build --graph' to FORMAT (GraphML and GEXF open in Gephi)."""
     from .readwrite import export_graph, load_graph
 
+    if fmt == "csv" and output == STDOUT:
+        raise KgError("csv writes a folder (events.csv and actors.csv), not standard output")
+    _check_outputs((graph_file,), [output], None)
     for path in export_graph(load_graph(graph_file), fmt, output):
         click.echo(f"wrote {path}", err=True)
 

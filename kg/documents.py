@@ -95,14 +95,16 @@ class UniqueIds:
 
     def __init__(self) -> None:
         self.first: dict[str, str] = {}
+        self.next: dict[str, int] = {}
 
     def unique(self, document: Document, where: str) -> Document:
         if document.id not in self.first:
             self.first[document.id] = where
             return document
-        number = 2
+        number = self.next.get(document.id, 2)
         while f"{document.id}#{number}" in self.first:
             number += 1
+        self.next[document.id] = number + 1
         new_id = f"{document.id}#{number}"
         log.warning("%s: the document id '%s' was already used (%s); this one is kept as '%s'",
                     where, document.id, self.first[document.id], new_id)
@@ -135,7 +137,7 @@ def _readers(name: str, encoding: str | None) -> Iterator[tuple[Reader, str]]:
     if path.is_dir():
         yield from _folder_readers(path, encoding)
     elif path.exists():
-        yield (lambda d: _read_file(path, path.stem, d, encoding)), str(path)
+        yield (lambda d: _read_file(path, _name(path.stem), d, encoding)), _name(str(path))
     else:
         raise DocumentError(f"{path}: no such file or folder")
 
@@ -144,8 +146,15 @@ def _folder_readers(folder: Path, encoding: str | None) -> Iterator[tuple[Reader
     """The documents of a folder and its subfolders, by path; a folder that cannot be read is
     a bad input of its own."""
     unreadable: list[OSError] = []
-    files = sorted(Path(root) / name for root, _, names in os.walk(folder, onerror=unreadable.append)
-                   for name in names if Path(name).suffix.lower() in SUFFIXES)
+    files, seen = [], set()
+    for root, dirs, names in os.walk(folder, onerror=unreadable.append, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:  # a link back to a folder already read
+            dirs.clear()
+            continue
+        seen.add(real)
+        files += [Path(root) / name for name in names if Path(name).suffix.lower() in SUFFIXES]
+    files.sort()
     for error in unreadable:
         where = error.filename or folder
         message = f"{where}: cannot read this folder ({error.strerror or error})"
@@ -153,8 +162,14 @@ def _folder_readers(folder: Path, encoding: str | None) -> Iterator[tuple[Reader
     if not files and not unreadable:
         raise DocumentError(f"{folder}: no .txt, .jsonl or .csv documents in this folder")
     for file in files:
-        base = file.relative_to(folder).with_suffix("").as_posix()
-        yield (lambda d, f=file, b=base: _read_file(f, b, d, encoding)), str(file)
+        base = _name(file.relative_to(folder).with_suffix("").as_posix())
+        yield (lambda d, f=file, b=base: _read_file(f, b, d, encoding)), _name(str(file))
+
+
+def _name(path: str) -> str:
+    """A file name as text: bytes of a name that is not UTF-8 (which Python keeps as lone
+    surrogates) become U+FFFD, so ids and messages can always be written."""
+    return _SURROGATE.sub("\ufffd", path)
 
 
 def _failing(error: DocumentError) -> Reader:
@@ -185,13 +200,17 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> str:
     """Decode a file's bytes: UTF-8 unless told otherwise; a byte-order mark always wins."""
     encoding = _encoding(data[:SNIFF_BYTES], label, encoding)
     try:
-        return data.decode(encoding)
+        return _without_surrogates(data.decode(encoding), label, "text")
     except UnicodeDecodeError as error:
         raise DocumentError(f"{label}: {_not_valid(encoding)} (byte {error.start}); {_RESAVE}") from None
+    except UnicodeError as error:
+        raise DocumentError(f"{label}: cannot be read as {encoding} ({error})") from None
 
 
 def _encoding(head: bytes, label: str, encoding: str | None) -> str:
     """The encoding to read a file with, from its first bytes and the user's choice."""
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
     if head.startswith(b"\xef\xbb\xbf") or encoding is None:
@@ -199,9 +218,10 @@ def _encoding(head: bytes, label: str, encoding: str | None) -> str:
     if b"\x00" in head:
         raise DocumentError(f"{label}: looks like a binary file, not text")
     try:
-        "".encode(encoding)
-    except LookupError:
-        raise DocumentError(f"{label}: unknown encoding '{encoding}'") from None
+        "x".encode(encoding).decode(encoding)
+    except (LookupError, UnicodeError, ValueError, TypeError):
+        raise DocumentError(f"{label}: unknown encoding '{encoding}' (name a text encoding, "
+                            "such as latin-1 or cp1252)") from None
     return encoding
 
 
@@ -213,21 +233,43 @@ def _not_valid(encoding: str) -> str:
 
 
 def _lines(path: Path, encoding: str | None) -> Iterator[str]:
-    """The lines of a text file, decoded one at a time (line endings kept)."""
+    """The lines of a text file, decoded one at a time (line endings kept). Bytes that are
+    not of the encoding become U+FFFD, with a warning naming the line, and the file goes on."""
     label = str(path)
     with path.open("rb") as raw:
         encoding = _encoding(raw.peek(SNIFF_BYTES)[:SNIFF_BYTES], label, encoding)
         if encoding.replace("-", "").lower().startswith(("utf16", "utf32")):
             # a line break there is more than one byte: let the decoder find the lines
-            with open(path, encoding=encoding, newline="") as text:
-                yield from text
+            with open(path, encoding=encoding, errors="replace", newline="") as text:
+                for number, line in enumerate(text, start=1):
+                    yield _decoded_or_replaced(line, f"{label}, line {number}", encoding)
             return
         rest = "utf-8" if encoding == "utf-8-sig" else encoding  # the mark only opens the file
         for number, line in enumerate(raw, start=1):
+            where = f"{label}, line {number}"
             try:
-                yield line.decode(encoding if number == 1 else rest)
-            except UnicodeDecodeError:
-                raise DocumentError(f"{label}, line {number}: {_not_valid(encoding)}; {_RESAVE}") from None
+                text = line.decode(encoding if number == 1 else rest)
+            except UnicodeError:
+                text = line.decode(encoding if number == 1 else rest, errors="replace")
+                log.warning("%s: %s; the bad bytes were read as U+FFFD", where, _not_valid(encoding))
+            yield _without_surrogates(text, where, "line")
+
+
+def _decoded_or_replaced(line: str, where: str, encoding: str) -> str:
+    if "\ufffd" in line:
+        log.warning("%s: %s, or holds U+FFFD; the bad bytes were read as U+FFFD", where,
+                    _not_valid(encoding))
+    return line
+
+
+def _without_surrogates(text: str, where: str, what: str) -> str:
+    """Text without lone surrogates (which some codecs and JSON escapes make, and no file or
+    database can hold): each becomes U+FFFD, with a warning."""
+    if not _SURROGATE.search(text):
+        return text
+    log.warning("%s: the %s holds lone surrogates (not Unicode characters); they were replaced "
+                "with U+FFFD", where, what)
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _parse_text(text: str, doc_id: str, label: str, default_date: str | None) -> Iterator[Item]:
@@ -243,8 +285,9 @@ def _parse_jsonl(lines: Iterable[str], label: str, base: str) -> Iterator[Item]:
         where = f"{label}, line {number}"
         try:
             yield _from_record(json.loads(line), label, where, f"{base}-{number}")
-        except (json.JSONDecodeError, RecursionError) as error:
-            reason = error.msg if isinstance(error, json.JSONDecodeError) else "nested too deeply"
+        except (ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
+            reason = (error.msg if isinstance(error, json.JSONDecodeError) else
+                      "nested too deeply" if isinstance(error, RecursionError) else str(error))
             yield DocumentError(f"{where}: malformed JSON ({reason})")
         except DocumentError as error:
             yield error
@@ -261,6 +304,9 @@ def _parse_csv(lines: Iterable[str], label: str, base: str) -> Iterator[Item]:
         raise DocumentError(f"{label}, line 1: not a CSV header ({error})") from None
     if not header or "text" not in header:
         raise DocumentError(f"{label}: a CSV of documents needs a 'text' column")
+    repeated = sorted({name for name in header if header.count(name) > 1 and name})
+    if repeated:
+        raise DocumentError(f"{label}, line 1: the column '{repeated[0]}' appears twice")
     while True:
         start = counted.number + 1
         try:
@@ -321,16 +367,10 @@ def _from_record(record: object, label: str, where: str, default_id: str) -> tup
 
 
 def _text(value: object, name: str, where: str) -> str | None:
-    """A record's field as text; lone surrogates (from JSON escapes such as ``\\ud800``),
-    which no file or database can hold, become U+FFFD with a warning."""
+    """A record's field as text, without lone surrogates (from JSON escapes such as ``\\ud800``)."""
     if value in (None, ""):
         return None
-    text = str(value)
-    if _SURROGATE.search(text):
-        log.warning("%s: the %s holds lone surrogates (not Unicode characters); "
-                    "they were replaced with U+FFFD", where, name)
-        text = _SURROGATE.sub("\ufffd", text)
-    return text
+    return _without_surrogates(str(value), where, name)
 
 
 def _record_date(value: str | None, where: str) -> str | None:

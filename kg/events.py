@@ -77,7 +77,12 @@ class Event:
 
     @classmethod
     def from_dict(cls, record: dict[str, Any]) -> Event:
-        """Rebuild an event from :meth:`to_dict` output."""
+        """Rebuild an event from :meth:`to_dict` output.
+
+        Raises:
+            ValueError: a field has the wrong type (TypeError, KeyError: a field is missing).
+        """
+        _check_types(record)
         known = {f for f in cls.__dataclass_fields__ if f != "extra"}
         target = record.get("target")
         fields = {k: v for k, v in record.items() if k in known}
@@ -91,3 +96,26 @@ class Event:
     def to_json(self) -> str:
         """One line of JSON, keys in a fixed order."""
         return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+_TEXT, _OPTIONAL_TEXT = (str,), (str, type(None))
+#: The types of the record's fields that the stages rely on.
+_RECORD_TYPES = {"doc": _TEXT, "text": _TEXT, "sentence": (int,), "modality": _TEXT,
+                 "date": _OPTIONAL_TEXT, "location": _OPTIONAL_TEXT, "title": _OPTIONAL_TEXT}
+_ACTOR_TYPES = {"id": _TEXT, "name": _TEXT, "type": _TEXT, "mention": _TEXT,
+                "country": _OPTIONAL_TEXT, "title": _OPTIONAL_TEXT}
+_ACTION_TYPES = {"text": _TEXT, "lemma": _TEXT, "cameo": _OPTIONAL_TEXT, "plover": _OPTIONAL_TEXT}
+
+
+def _check_types(record: dict[str, Any]) -> None:
+    parts = [("", record, _RECORD_TYPES), ("source.", record["source"], _ACTOR_TYPES),
+             ("action.", record["action"], _ACTION_TYPES)]
+    if record.get("target") is not None:
+        parts.append(("target.", record["target"], _ACTOR_TYPES))
+    for prefix, part, types in parts:
+        if not isinstance(part, dict):
+            raise ValueError(f"{prefix.rstrip('.')} is not an object")
+        for name, allowed in types.items():
+            value = part.get(name)
+            if name in part and not isinstance(value, allowed) or isinstance(value, bool):
+                raise ValueError(f"{prefix}{name} has the wrong type ({value!r:.40})")

@@ -122,6 +122,8 @@ class Gazetteer:
         gazetteer = cls()
         (gazetteer._rows, gazetteer._roles, gazetteer._by_name, gazetteer._by_demonym,
          gazetteer._by_generic) = state
+        if not all(isinstance(part, dict) for part in state):
+            raise TypeError("not the state of a gazetteer")
         return gazetteer
 
     def __len__(self) -> int:
@@ -262,27 +264,41 @@ def parse_jsonl(text: str, label: str) -> list[ActorRecord]:
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             try:
-                records.append(_record(json.loads(line), f"{label}, line {number}"))
-            except json.JSONDecodeError as error:
-                raise ActorFileError(f"{label}, line {number}: malformed JSON ({error.msg})") from error
+                raw = json.loads(line)
+            except (ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
+                reason = error.msg if isinstance(error, json.JSONDecodeError) else type(error).__name__
+                raise ActorFileError(f"{label}, line {number}: malformed JSON ({reason})") from None
+            records.append(_record(raw, f"{label}, line {number}"))
     return records
 
 
 def parse_csv(text: str, label: str) -> list[ActorRecord]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    missing = {"id", "name"} - set(reader.fieldnames or ())
-    if missing:
-        raise ActorFileError(f"{label}: missing column(s) {', '.join(sorted(missing))}")
+    """Records of a CSV actor file; ``strict``, so a quote never closed is an error."""
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     records = []
-    for number, row in enumerate(reader, start=2):
-        row["aliases"] = [a.strip() for a in re.split(r"[;|]", row.get("aliases") or "") if a.strip()]
-        records.append(_record(row, f"{label}, line {number}"))
+    try:
+        missing = {"id", "name"} - set(reader.fieldnames or ())
+        if missing:
+            raise ActorFileError(f"{label}: missing column(s) {', '.join(sorted(missing))}")
+        for row in reader:
+            where = f"{label}, line {reader.line_num}"
+            if None in row:
+                raise ActorFileError(f"{where}: more cells than columns")
+            row["aliases"] = [a.strip() for a in re.split(r"[;|]", row.get("aliases") or "") if a.strip()]
+            records.append(_record(row, where))
+    except csv.Error as error:
+        raise ActorFileError(f"{label}, line {reader.line_num}: malformed CSV ({error})") from None
     return records
 
 
 def _record(raw: object, where: str) -> ActorRecord:
     if not isinstance(raw, dict) or not raw.get("id") or not raw.get("name"):
         raise ActorFileError(f"{where}: an actor needs an 'id' and a 'name'")
+    for name in ("id", "name", "type", "country"):
+        if raw.get(name) is not None and not isinstance(raw[name], str):
+            raise ActorFileError(f"{where}: '{name}' should be text, not {raw[name]!r:.60}")
+    if _SURROGATE.search(json.dumps(raw, ensure_ascii=False, default=str)):
+        raise ActorFileError(f"{where}: holds lone surrogates (such as \\ud800), which are not text")
     actor_type = str(raw.get("type") or "OTHER").upper()
     if actor_type not in ACTOR_TYPES:
         raise ActorFileError(f"{where}: unknown type '{actor_type}' (use {', '.join(ACTOR_TYPES)})")
@@ -302,6 +318,7 @@ def _record(raw: object, where: str) -> ActorRecord:
     )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _PARTIAL_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
 

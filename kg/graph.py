@@ -28,24 +28,25 @@ def add_events(graph: nx.MultiDiGraph, events: Iterable[Event]) -> nx.MultiDiGra
     up, the name is the gazetteer's or the smallest seen), so merging A then B equals
     merging B then A.
     """
+    statements: dict[str, set[str]] = {}  # each node's statements, as sets while merging
     for event in events:
-        if _known(graph, event):
+        if event.target is None:
+            known = statements.get(event.source.id)
+            if known is None and event.source.id in graph:
+                known = statements[event.source.id] = set(graph.nodes[event.source.id]["statements"])
+            if known is not None and event.id in known:
+                continue
+            _add_actor(graph, event.source)
+            statements.setdefault(event.source.id, set()).add(event.id)
+            continue
+        if graph.has_edge(event.source.id, event.target.id, event.id):
             continue
         _add_actor(graph, event.source)
-        if event.target is None:
-            node = graph.nodes[event.source.id]
-            node["statements"] = sorted([*node["statements"], event.id])
-            continue
         _add_actor(graph, event.target)
         graph.add_edge(event.source.id, event.target.id, key=event.id, **edge_attributes(event))
+    for node, ids in statements.items():
+        graph.nodes[node]["statements"] = sorted(ids)
     return graph
-
-
-def _known(graph: nx.MultiDiGraph, event: Event) -> bool:
-    if event.target is not None:
-        return graph.has_edge(event.source.id, event.target.id, event.id)
-    node = graph.nodes.get(event.source.id)
-    return node is not None and event.id in node["statements"]
 
 
 def _add_actor(graph: nx.MultiDiGraph, actor: ActorRef) -> None:

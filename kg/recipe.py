@@ -72,13 +72,13 @@ class ExtractorSpec:
         nlp = load_model(self.model)
         key = "actors-" + _digest([_tokenizer_identity(nlp), *_extraction_files(),
                                    *(data for _, data in sources)])
-        state = cache.load(key)
-        if state is None:
+        compiled = _from_cache(cache.load(key))
+        if compiled is None:
             gazetteer = Gazetteer.from_sources(sources)
             patterns = compile_patterns(nlp, gazetteer.ruler_patterns())
             cache.save(key, (gazetteer.state(), patterns))
         else:
-            gazetteer, patterns = Gazetteer.from_state(state[0]), state[1]
+            gazetteer, patterns = compiled
         return Extractor(add_kg_components(nlp, patterns), gazetteer, Lexicon.load())
 
     def fingerprint(self) -> str:
@@ -100,6 +100,19 @@ class ExtractorSpec:
             except OSError as error:
                 raise ActorFileError(f"{path}: cannot read actor file ({error.strerror or error})") from None
         return sources
+
+
+def _from_cache(state: object) -> tuple | None:
+    """The gazetteer and patterns of a cache entry, or None when it is not one (damaged)."""
+    from .gazetteer import Gazetteer
+
+    try:
+        gazetteer_state, patterns = state
+        if not isinstance(patterns, dict):
+            raise TypeError("not patterns")
+        return Gazetteer.from_state(gazetteer_state), patterns
+    except (TypeError, ValueError):
+        return None
 
 
 def _digest(parts: list[bytes]) -> str:

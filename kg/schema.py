@@ -130,11 +130,15 @@ def validate_graph(graph: Any, where: str) -> None:
             wrong type or outside the contract's values.
     """
     for node, data in graph.nodes(data=True):
+        if not isinstance(node, str):
+            raise GraphFileError(f"{where}: the actor id {node!r} is not text")
         _check_fields(data, NODE_FIELDS, REQUIRED_NODE_FIELDS, f"{where}, actor {node!r}")
         if data["type"] not in ACTOR_TYPES:
             raise GraphFileError(f"{where}, actor {node!r}: unknown type {data['type']!r}")
     for u, v, key, data in graph.edges(keys=True, data=True):
         label = f"{where}, event {key!r} ({u!r} → {v!r})"
+        if not isinstance(key, str):
+            raise GraphFileError(f"{label}: the event id is not text")
         _check_fields(data, EDGE_FIELDS, REQUIRED_EDGE_FIELDS, label)
         if data["modality"] not in MODALITIES:
             raise GraphFileError(f"{label}: unknown modality {data['modality']!r}")

@@ -10,6 +10,7 @@ import csv
 import inspect
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -236,3 +237,139 @@ def test_an_unreadable_folder_is_named(tmp_path, monkeypatch):
     assert [d.id for d in read_documents([tmp_path], on_error=skipped.append)] == ["a"]
     assert [str(e) for e in skipped] == [
         f"{tmp_path / 'locked'}: cannot read this folder (Permission denied)"]
+
+
+def _die(chunk):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_worker_that_dies_stops_the_run_with_an_error(monkeypatch):
+    from kg.corpus import engines
+    from kg.errors import KgError
+    from kg.recipe import ExtractorSpec
+
+    monkeypatch.setattr(engines, "_extract_chunk", _die)
+    documents = [Document(id=f"d{i}", text="Macron met Zelenskyy.") for i in range(8)]
+    with pytest.raises(KgError, match="a worker process stopped"):
+        list(engines.local_results(documents, ExtractorSpec(), workers=2, chunk_size=2))
+
+
+# --------------------------------------------------------------------------- second round
+
+
+def test_a_file_name_that_is_not_utf8_gives_a_writable_id(tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    with open(os.fsencode(folder) + b"/bad\xff.txt", "w", encoding="utf-8") as out:
+        out.write("Macron met Zelenskyy.")
+    [doc] = read_documents([folder])
+    assert doc.id == "bad\ufffd" and doc.id.encode("utf-8")
+
+
+def test_bad_bytes_inside_a_jsonl_file_spoil_only_their_line(tmp_path, caplog):
+    good = b'{"id": "a", "text": "One."}\n'
+    bad = b'{"id": "b", "text": "T\xff."}\n'
+    path = write(tmp_path / "news.jsonl", good + bad + good.replace(b'"a"', b'"c"'))
+    assert [d.id for d in read_documents([path])] == ["a", "b", "c"]
+    assert "news.jsonl, line 2: not valid UTF-8" in caplog.text
+
+
+def test_utf32_with_its_mark_is_read(tmp_path):
+    [doc] = read_documents([write(tmp_path / "a.txt", "Macron met Zelenskyy.".encode("utf-32"))])
+    assert doc.text == "Macron met Zelenskyy."
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ('{"id": "a", "text": "One.", "n": ' + "1" * 5000 + "}\n", "line 1: malformed JSON"),
+    ("id,text,text\na,One.,Two.\n", "line 1: the column 'text' appears twice"),
+], ids=["a 5000-digit number", "a repeated column"])
+def test_malformed_records_are_named(tmp_path, content, message):
+    path = write(tmp_path / ("news.csv" if content.startswith("id,") else "news.jsonl"), content)
+    with pytest.raises(DocumentError, match=message):
+        list(read_documents([path]))
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("a.jsonl", "[" * 100_000 + "]" * 100_000, "line 1: malformed JSON"),
+    ("a.jsonl", '{"id": "g\\ud800", "name": "Gondor"}', "line 1: holds lone surrogates"),
+    ("a.jsonl", '{"id": "g", "name": ["Gondor"]}', "line 1: 'name' should be text"),
+    ("a.csv", 'id,name\ng,"Gondor\nr,Rohan\n', "malformed CSV"),
+    ("a.csv", "id,name\ng,Gondor,extra\n", "line 2: more cells than columns"),
+], ids=["deep", "surrogate", "list", "open quote", "extra cell"])
+def test_bad_actor_files_are_named(tmp_path, name, content, message):
+    with pytest.raises(ActorFileError, match=f"{name}, .*{message}|{name}: .*{message}"):
+        read_actor_file(write(tmp_path / name, content))
+
+
+def test_an_output_is_never_an_input_nor_inside_an_input_folder(runner, tmp_path):
+    source = write(tmp_path / "in" / "news.jsonl", '{"text": "Macron met Zelenskyy."}\n')
+    for args in (["extract", str(source), "-o", str(source)],
+                 ["extract", str(tmp_path / "in"), "-o", str(tmp_path / "in" / "events.jsonl")],
+                 ["build", str(source), "--store", str(tmp_path / "s.db"),
+                  "-o", str(tmp_path / "s.db")]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 1 and "choose another output" in result.stderr, args
+    assert source.read_text() == '{"text": "Macron met Zelenskyy."}\n'
+
+
+def test_a_build_that_cannot_write_its_page_writes_no_graph(runner, tmp_path):
+    source = write(tmp_path / "a.txt", "Macron met Zelenskyy.")
+    graph = write(tmp_path / "keep.json", "kept")
+    page = str(tmp_path / "no" / "p.html")
+    result = runner.invoke(cli, ["build", str(source), "--graph", str(graph), "-o", page])
+    assert result.exit_code == 1 and graph.read_text() == "kept"
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d["nodes"].append(dict(d["nodes"][0])), "appears twice"),
+    (lambda d: d["edges"].append(dict(d["edges"][0])), "appears twice"),
+    (lambda d: d["nodes"][0].update(id=1), "the actor id 1 is not text"),
+], ids=["actor twice", "event twice", "number id"])
+def test_kg_graph_files_are_refused_when_ambiguous(tmp_path, events_of, change, message):
+    from kg.readwrite import graph_to_json
+
+    document = json.loads(graph_to_json(build_graph(events_of("Macron met Zelenskyy."))))
+    change(document)
+    with pytest.raises(GraphFileError, match=message):
+        load_graph(write(tmp_path / "g.json", json.dumps(document)))
+
+
+def test_xml_ids_that_escape_alike_stay_apart(tmp_path, events_of):
+    from kg.readwrite import export_graph, import_graph
+
+    graph = build_graph(events_of("Macron met Zelenskyy."))
+    for node in ("a\x01", "a\\u0001"):
+        graph.add_node(node, **graph.nodes[next(iter(graph.nodes))])
+    export_graph(graph, "graphml", tmp_path / "g.graphml")
+    assert import_graph("graphml", tmp_path / "g.graphml").number_of_nodes() == 4
+
+
+def test_a_stored_document_replaced_by_another_files_is_warned_about(runner, tmp_path):
+    store = str(tmp_path / "s.db")
+    one = write(tmp_path / "one.jsonl", '{"id": "x", "text": "Macron met Zelenskyy."}\n')
+    two = write(tmp_path / "two.jsonl", '{"id": "x", "text": "Putin met Trump."}\n')
+    runner.invoke(cli, ["extract", str(one), "--store", store])
+    result = runner.invoke(cli, ["extract", str(two), "--store", store])
+    assert "the document 'x' replaces the one stored from" in result.stderr and "one.jsonl" in result.stderr
+
+
+def test_a_damaged_cache_entry_is_built_again(tmp_path, monkeypatch):
+    import marshal
+
+    from kg.recipe import ExtractorSpec
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    spec = ExtractorSpec(actor_files=(str(write(tmp_path / "a.csv", "id,name\ngondor,Gondor\n")),))
+    spec.load()
+    [entry] = tmp_path.glob("actors-*")
+    entry.write_bytes(marshal.dumps((1,)))
+    [event] = spec.load().events([Document(id="d", text="Gondor attacked Russia.")])
+    assert event.source.id == "gondor"
+
+
+def test_help_to_a_full_disk_is_an_error_not_a_traceback():
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "kg", "--help"], stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=60)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "cannot write (No space left on device)" in done.stderr

@@ -18,7 +18,8 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from multiprocessing.pool import AsyncResult
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 from ..documents import Document
@@ -57,14 +58,15 @@ def local_results(
 ) -> Results:
     """Each document with its events, extracted by ``workers`` processes, in input order.
 
-    One worker runs in this process, without a pool. More use a ``multiprocessing`` pool
-    (fork on Linux: the workers inherit the imported modules). The pool's own ``imap``
-    would read the whole input ahead, in a feeder thread (and so call a store's SQLite
-    connection from another thread); instead a window of at most ``CHUNKS_PER_WORKER *
-    workers`` chunks is submitted, and the oldest is awaited before the next goes in.
+    One worker runs in this process, without a pool. More use a process pool (fork on
+    Linux: the workers inherit the imported modules) that notices a worker that dies (killed,
+    out of memory) instead of waiting for it forever. A window of at most
+    ``CHUNKS_PER_WORKER * workers`` chunks is submitted, and the oldest is awaited before the
+    next goes in, so the input is never read far ahead (nor a store's SQLite connection used
+    from another thread).
 
     Raises:
-        KgError: ``workers`` is below 1, or a worker could not load the extractor.
+        KgError: ``workers`` is below 1, a worker could not load the extractor, or a worker died.
     """
     if workers < 1:
         raise KgError(f"the number of workers must be at least 1, not {workers}")
@@ -75,28 +77,43 @@ def local_results(
         yield from spec.load().results(documents)
         return
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(spec,)) as pool:
-        pending: deque[tuple[list[Document], AsyncResult]] = deque()
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(spec,))
+    try:
+        pending: deque[tuple[list[Document], Future]] = deque()
         for chunk in chunks(documents, chunk_size):
             if len(pending) >= CHUNKS_PER_WORKER * workers:
                 yield from _ready(*pending.popleft())
-            pending.append((chunk, pool.apply_async(_extract_chunk, (chunk,))))
+            pending.append((chunk, pool.submit(_extract_chunk, chunk)))
         while pending:
             yield from _ready(*pending.popleft())
+    except BrokenProcessPool:
+        raise KgError("a worker process stopped (killed, or out of memory); the run was "
+                      "stopped, and earlier outputs are left as they were") from None
+    finally:
+        _stop(pool)
 
 
-def _ready(chunk: list[Document], result: AsyncResult) -> Results:
-    yield from zip(chunk, result.get(), strict=True)
+def _ready(chunk: list[Document], result: Future) -> Results:
+    yield from zip(chunk, result.result(), strict=True)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Shut the pool down at once, its workers too (an interrupted run waits for nothing)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
 
 
 # The extractor of this worker process, or the error that kept it from loading (an
-# initializer that raises would make the pool start new workers forever).
+# initializer that raises would break the pool before the error could be told).
 _worker: dict[str, Any] = {}
 
 
 def _init_worker(spec: ExtractorSpec) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool stops its workers with SIGTERM
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # _stop ends workers with SIGTERM
     try:
         _worker["extractor"] = spec.load()
     except Exception as error:  # re-raised by the first task, in the parent

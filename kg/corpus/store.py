@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -29,6 +30,7 @@ from ..errors import KgError
 from ..events import Event
 
 SCHEMA_VERSION = "1"
+log = logging.getLogger("kg")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -122,11 +124,20 @@ class Store:
         return content_hash(document, self.fingerprint)
 
     def needs(self, document: Document) -> bool:
-        """Whether the document is new or changed since it was stored (so must be parsed)."""
+        """Whether the document is new or changed since it was stored (so must be parsed).
+
+        A stored document that another file now gives under the same id is replaced with a
+        warning naming both files (an article re-read from where it came from is replaced
+        quietly: that is an update)."""
         with self._errors("cannot read the store"):
-            row = self._db.execute("SELECT content_hash FROM documents WHERE id = ?",
+            row = self._db.execute("SELECT content_hash, source FROM documents WHERE id = ?",
                                    (document.id,)).fetchone()
-        return row is None or row[0] != self._hash(document)
+        if row is None or row[0] == self._hash(document):
+            return row is None
+        if row[1] != document.source:
+            log.warning("%s: the document '%s' replaces the one stored from %s under the same id",
+                        document.source, document.id, row[1])
+        return True
 
     def put(self, document: Document, events: Iterable[Event]) -> None:
         """Store a document and its events, replacing what it had, in one transaction."""

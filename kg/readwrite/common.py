@@ -124,11 +124,32 @@ def _xml_graph(graph: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, str]:
     node_data, node_note = _xml_records([data for _, data in nodes])
     edge_data, edge_note = _xml_records([data for *_, data in edges])
     xml_graph = nx.MultiDiGraph()
+    ids = _XmlIds()
     for (node, _), data in zip(nodes, node_data, strict=True):
-        xml_graph.add_node(xml_safe(str(node)), **data)
+        xml_graph.add_node(ids.of(node), **data)
+    keys = _XmlIds()
     for (u, v, key, _), data in zip(edges, edge_data, strict=True):
-        xml_graph.add_edge(xml_safe(str(u)), xml_safe(str(v)), key=xml_safe(str(key)), **data)
+        xml_graph.add_edge(ids.of(u), ids.of(v), key=keys.of(key), **data)
     return xml_graph, _to_json({"node": node_note, "edge": edge_note})
+
+
+class _XmlIds:
+    """XML-safe ids that stay apart: an id whose safe form another id already has (``a\\x01``
+    and the text ``a\\u0001``) gets ``~2``, ``~3``… appended."""
+
+    def __init__(self) -> None:
+        self.given: dict[Any, str] = {}
+        self.taken: set[str] = set()
+
+    def of(self, original: Any) -> str:
+        if original not in self.given:
+            safe, number = xml_safe(str(original)), 2
+            candidate = safe
+            while candidate in self.taken:
+                candidate, number = f"{safe}~{number}", number + 1
+            self.given[original] = candidate
+            self.taken.add(candidate)
+        return self.given[original]
 
 
 # --------------------------------------------------------------------------- reading XML

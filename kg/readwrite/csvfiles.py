@@ -51,7 +51,7 @@ _FLOAT = re.compile(r"[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?")
 
 #: The first characters that make a spreadsheet read a cell as a formula, and the apostrophe
 #: that defuses them.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 DEFUSE = "'"
 
 

@@ -54,9 +54,15 @@ def graph_from_json(text: str, label: str = "graph") -> nx.MultiDiGraph:
             raise ValueError("not a kg graph file")
         graph = nx.MultiDiGraph()
         for node in document["nodes"]:
-            graph.add_node(node.pop("id"), **node)
+            node_id = node.pop("id")
+            if node_id in graph:
+                raise ValueError(f"the actor {node_id!r} appears twice")
+            graph.add_node(node_id, **node)
         for edge in document["edges"]:
-            graph.add_edge(edge.pop("source"), edge.pop("target"), key=edge.pop("key"), **edge)
+            u, v, key = edge.pop("source"), edge.pop("target"), edge.pop("key")
+            if graph.has_edge(u, v, key):
+                raise ValueError(f"the event {key!r} appears twice")
+            graph.add_edge(u, v, key=key, **edge)
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise GraphFileError(f"{label}: not a kg graph file ({error})") from None
     validate_graph(graph, label)
