@@ -249,7 +249,7 @@ def cli() -> None:
 @reports_errors
 def extract(inputs, date, output, **options) -> None:
     """Extract actor–action–actor events from INPUTS (.txt, .jsonl, .csv, folders, or -)."""
-    _check_outputs(inputs, [output], options["store"])
+    _check_outputs(inputs, [output], options["store"], options["actor_files"])
     corpus = _corpus_run(**options)
     if output:
         from .readwrite import write_events
@@ -257,20 +257,25 @@ def extract(inputs, date, output, **options) -> None:
         write_events(corpus.events(inputs, date), output)
     else:
         _write_lines(event.to_json() for event in corpus.events(inputs, date))
-    click.echo(corpus.summary() + (f", written to {output}" if output else ""), err=True)
+    click.echo(corpus.summary() + (f", written to {printable(output)}" if output else ""), err=True)
 
 
-def _check_outputs(inputs: tuple[str, ...], outputs: list[str | None], store: str | None) -> None:
-    """Before any work: every output can be written, and none is an input, the store, or a
-    document file inside an input folder (which the next run would read as an article)."""
-    sources = [Path(name).resolve() for name in inputs if name != STDOUT]
-    kept = [Path(store).resolve()] if store else []
-    for output in filter(None, outputs):
+def _check_outputs(inputs: tuple[str, ...], outputs: list[str | None], store: str | None,
+                   actor_files: tuple[str, ...] = ()) -> None:
+    """Before any work: every output (the store too) can be written, no two are one file, and
+    none is an input, an actor file, or a document file inside an input folder (which the
+    next run would read as an article)."""
+    sources = [Path(name).resolve() for name in (*inputs, *actor_files) if name != STDOUT]
+    written: list[Path] = []
+    for output in filter(None, [*outputs, store]):
         if output == STDOUT:
             continue
         path = Path(output).resolve()
-        if path in sources or path in kept:
+        if path in sources:
             raise KgError(f"{output}: is also an input of this run; choose another output")
+        if path in written:
+            raise KgError(f"{output}: is given for two outputs; choose another for one of them")
+        written.append(path)
         if path.suffix.lower() in (".txt", ".jsonl", ".csv") and any(
                 folder in path.parents for folder in sources if folder.is_dir()):
             raise KgError(f"{output}: is inside the input folder {path.parent}, so the next run "
@@ -280,7 +285,7 @@ def _check_outputs(inputs: tuple[str, ...], outputs: list[str | None], store: st
 
 
 def _shown(path: str | Path) -> str:
-    return "standard output" if str(path) == STDOUT else str(Path(path).resolve())
+    return "standard output" if str(path) == STDOUT else printable(str(Path(path).resolve()))
 
 
 def _write_lines(lines: Iterator[str]) -> None:
@@ -307,7 +312,7 @@ def build(inputs, date, output, title, max_nodes, collapse, graph_file, **option
     from .readwrite import write_graph
     from .render import write_html
 
-    _check_outputs(inputs, [output, graph_file], options["store"])
+    _check_outputs(inputs, [output, graph_file], options["store"], options["actor_files"])
     corpus = _corpus_run(**options)
     graph = build_graph(corpus.events(inputs, date))
     path = write_html(graph, output, title=title, max_nodes=max_nodes, collapse=collapse)
@@ -346,7 +351,7 @@ def export_command(fmt, graph_file, output) -> None:
         raise KgError("csv writes a folder (events.csv and actors.csv), not standard output")
     _check_outputs((graph_file,), [output], None)
     for path in export_graph(load_graph(graph_file), fmt, output):
-        click.echo(f"wrote {path}", err=True)
+        click.echo(f"wrote {printable(str(path))}", err=True)
 
 
 @cli.command()

@@ -70,7 +70,7 @@ def read_documents(
         encoding: the files' text encoding when it is not UTF-8 (e.g. ``latin-1``).
         max_chars: longer documents are bad documents (a corpus dump, not an article).
     """
-    default_date = _option_date(date) if date else None
+    default_date = _option_date(date) if date is not None else None
     ids = UniqueIds()
     for name in inputs:
         for reader, label in _readers(str(name), encoding):

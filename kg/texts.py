@@ -36,13 +36,35 @@ def looks_like_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or len(_TAG.findall(text[:20000])) >= 5
 
 
+_HIDDEN = re.compile(r"<(script|style|noscript)\b|<!--", re.IGNORECASE)
+
+
 def html_to_text(page: str) -> str:
-    """The visible text of an HTML page: scripts and styles dropped, blocks on lines of their own."""
-    page = re.sub(r"(?is)<(script|style|noscript)\b.*?</\1\s*>", " ", page)
-    page = re.sub(r"(?i)<(br|/p|/div|/h[1-6]|/li|/tr|/title)\b[^>]*>", "\n\n", page)
-    page = re.sub(r"(?s)<!--.*?-->|<[^>]*>", " ", page)
+    """The visible text of an HTML page: scripts, styles and comments dropped, blocks on lines of
+    their own. Linear in the page's length, however many tags are left unclosed."""
+    page = _without_hidden(page)
+    page = re.sub(r"(?i)<(br|/p|/div|/h[1-6]|/li|/tr|/title)\b[^<>]*>", "\n\n", page)
+    page = re.sub(r"<[^<>]*>", " ", page)
     lines = (" ".join(line.split()) for line in html.unescape(page).splitlines())
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _without_hidden(page: str) -> str:
+    """The page without its scripts, styles and comments; one never closed runs to the end."""
+    lower, kept, position = page.lower(), [], 0
+    for match in _HIDDEN.finditer(page):
+        if match.start() < position:
+            continue  # inside a part already dropped
+        kept.append(page[position:match.start()])
+        closing = "-->" if match.group() == "<!--" else f"</{match.group(1).lower()}"
+        end = lower.find(closing, match.end())
+        if end == -1:
+            return " ".join(kept)
+        close = lower.find(">", end + len(closing) - 1)
+        position = len(page) if close == -1 else close + 1
+        kept.append(" ")
+    kept.append(page[position:])
+    return "".join(kept)
 
 
 def looks_english(text: str) -> bool:

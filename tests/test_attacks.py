@@ -308,7 +308,7 @@ def test_an_output_is_never_an_input_nor_inside_an_input_folder(runner, tmp_path
                  ["build", str(source), "--store", str(tmp_path / "s.db"),
                   "-o", str(tmp_path / "s.db")]):
         result = runner.invoke(cli, args)
-        assert result.exit_code == 1 and "choose another output" in result.stderr, args
+        assert result.exit_code == 1 and "choose another" in result.stderr, args
     assert source.read_text() == '{"text": "Macron met Zelenskyy."}\n'
 
 
@@ -373,3 +373,41 @@ def test_help_to_a_full_disk_is_an_error_not_a_traceback():
                               stderr=subprocess.PIPE, text=True, timeout=60)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "cannot write (No space left on device)" in done.stderr
+
+
+# --------------------------------------------------------------------------- third round
+
+
+def test_outputs_are_never_the_actor_files_nor_each_other_nor_where_the_store_would_be_read(
+        runner, tmp_path):
+    article = write(tmp_path / "corp" / "a.txt", "Macron held talks with Zelenskyy.")
+    actors = write(tmp_path / "act.csv", "id,name\ngondor,Gondor\n")
+    for args in (["extract", str(article), "--actors", str(actors), "-o", str(actors)],
+                 ["build", str(article), "-o", str(tmp_path / "same"), "--graph", str(tmp_path / "same")],
+                 ["build", str(tmp_path / "corp"), "--store", str(tmp_path / "corp" / "kg.txt")],
+                 ["build", str(article), "--store", str(article)]):
+        result = runner.invoke(cli, args)
+        assert result.exit_code == 1 and "choose another" in result.stderr, args
+    assert actors.read_text() == "id,name\ngondor,Gondor\n"
+    assert sorted(p.name for p in (tmp_path / "corp").iterdir()) == ["a.txt"]
+
+
+def test_unclosed_scripts_and_lone_brackets_of_html_are_read_in_one_pass():
+    from kg.texts import html_to_text
+
+    page = "<html><p>Macron met Zelenskyy.</p><!-- note --><p>a < b</p><script>never closed"
+    assert html_to_text(page) == "Macron met Zelenskyy.\n\na < b"
+    assert html_to_text("<html>" + "<script " * 1000) == ""
+
+
+def test_kg_reads_back_its_csv_export_of_a_very_long_sentence(tmp_path, events_of):
+    graph = build_graph(events_of("Macron met Zelenskyy."))
+    graph.edges[next(iter(graph.edges(keys=True)))]["text"] = "A" * 200_000
+    events_csv, actors_csv = write_graph_csv(graph, tmp_path / "csv")
+    [(_, _, text)] = read_graph_csv(events_csv, actors_csv).edges(data="text")
+    assert len(text) == 200_000
+
+
+def test_an_empty_date_option_is_refused(runner, tmp_path):
+    result = runner.invoke(cli, ["extract", str(write(tmp_path / "a.txt", "Text.")), "--date", ""])
+    assert result.exit_code == 1 and "--date: '' is not a date" in result.stderr

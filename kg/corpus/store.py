@@ -134,7 +134,7 @@ class Store:
                                    (document.id,)).fetchone()
         if row is None or row[0] == self._hash(document):
             return row is None
-        if row[1] != document.source:
+        if row[1] != document.source or document.source == "stdin":
             log.warning("%s: the document '%s' replaces the one stored from %s under the same id",
                         document.source, document.id, row[1])
         return True

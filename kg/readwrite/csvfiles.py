@@ -42,6 +42,8 @@ ACTOR_COLUMNS = ("id",)
 EVENTS_CSV = "events.csv"
 ACTORS_CSV = "actors.csv"
 
+# The csv module refuses cells over 131,072 characters; an evidence sentence may be longer.
+csv.field_size_limit(max(csv.field_size_limit(), 2**24))
 _INT = re.compile(r"[-+]?\d+")
 _FLOAT = re.compile(r"[-+]?(\d+\.\d*|\.\d+|\d+)([eE][-+]?\d+)?")
 
