@@ -7,8 +7,6 @@ import re
 from datetime import date as Date
 from datetime import datetime, timedelta, timezone
 
-from dateutil import parser as dateutil_parser
-
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
@@ -56,6 +54,8 @@ def document_date(value: str) -> str:
         return datetime.fromtimestamp(seconds, tz=timezone.utc).date().isoformat()
     if text.isdigit():
         raise ValueError(f"not a date: {value!r}")
+    from dateutil import parser as dateutil_parser  # only for dates that are not ISO
+
     try:
         days = {dateutil_parser.parse(text, default=default).date() for default in _DEFAULTS}
     except (ValueError, OverflowError) as error:

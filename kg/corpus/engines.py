@@ -18,8 +18,6 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
 from ..documents import Document
@@ -28,6 +26,8 @@ from ..events import Event
 from ..recipe import ExtractorSpec
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from ..pipeline import Extractor
 
 # Small chunks and a window of several per worker keep both workers busy even when one
@@ -76,6 +76,9 @@ def local_results(
     if workers == 1:
         yield from spec.load().results(documents)
         return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(spec,))
     try:
