@@ -15,7 +15,7 @@ machine disturb far less than the wall clock (both are printed):
 Every kg run after the first finds its compiled actor ruler in the cache (``KG_CACHE_DIR``, a
 temporary folder here); the first, cold, run of each gazetteer is reported apart.
 
-Usage: python bench/bench_startup.py [CORPUS.jsonl] [--runs 7] [--articles 40] [--scale 20]
+Usage: python bench/bench_startup.py [CORPUS.jsonl] [--runs 9] [--articles 40] [--scale 20]
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", nargs="?", default=WIKINEWS, type=Path)
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--articles", type=int, default=40)
     parser.add_argument("--scale", type=int, default=20)
     args = parser.parse_args()
