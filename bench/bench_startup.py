@@ -58,8 +58,8 @@ class Paired:
             pair = [("kg", kg), ("bare", bare)]
             for name, command in pair if run % 2 == 0 else reversed(pair):
                 times[name].append(seconds(command, env))
-        self.wall = {name: statistics.median(t[0] for t in runs_) for name, runs_ in times.items()}
-        self.cpu = {name: statistics.median(t[1] for t in runs_) for name, runs_ in times.items()}
+        self.wall = {name: statistics.median(t[0] for t in measured) for name, measured in times.items()}
+        self.cpu = {name: statistics.median(t[1] for t in measured) for name, measured in times.items()}
 
     def line(self) -> str:
         return (f"kg {self.cpu['kg']:.2f} s, bare {self.cpu['bare']:.2f} s of processor time "
