@@ -13,7 +13,6 @@ import csv
 import json
 import logging
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -21,14 +20,13 @@ from pathlib import Path
 
 from .dates import document_date
 from .errors import DocumentError
-from .texts import checked_text, guess_title
+from .texts import LONE_SURROGATE, checked_text, guess_title, without_surrogates
 
 SUFFIXES = (".txt", ".jsonl", ".csv")
 MAX_CHARS = 1_000_000  # spaCy's own limit for one text; an article is far shorter
 # The csv module refuses cells over 131,072 characters; a cell may hold a whole document.
 csv.field_size_limit(max(csv.field_size_limit(), 16 * MAX_CHARS))
 SNIFF_BYTES = 8192
-_SURROGATE = re.compile("[\ud800-\udfff]")
 log = logging.getLogger("kg")
 
 
@@ -169,7 +167,7 @@ def _folder_readers(folder: Path, encoding: str | None) -> Iterator[tuple[Reader
 def _name(path: str) -> str:
     """A file name as text: bytes of a name that is not UTF-8 (which Python keeps as lone
     surrogates) become U+FFFD, so ids and messages can always be written."""
-    return _SURROGATE.sub("\ufffd", path)
+    return LONE_SURROGATE.sub("\ufffd", path)
 
 
 def _failing(error: DocumentError) -> Reader:
@@ -200,7 +198,7 @@ def decode(data: bytes, label: str, encoding: str | None = None) -> str:
     """Decode a file's bytes: UTF-8 unless told otherwise; a byte-order mark always wins."""
     encoding = _encoding(data[:SNIFF_BYTES], label, encoding)
     try:
-        return _without_surrogates(data.decode(encoding), label, "text")
+        return without_surrogates(data.decode(encoding), label, "text")
     except UnicodeDecodeError as error:
         raise DocumentError(f"{label}: {_not_valid(encoding)} (byte {error.start}); {_RESAVE}") from None
     except UnicodeError as error:
@@ -252,7 +250,7 @@ def _lines(path: Path, encoding: str | None) -> Iterator[str]:
             except UnicodeError:
                 text = line.decode(encoding if number == 1 else rest, errors="replace")
                 log.warning("%s: %s; the bad bytes were read as U+FFFD", where, _not_valid(encoding))
-            yield _without_surrogates(text, where, "line")
+            yield without_surrogates(text, where, "line")
 
 
 def _decoded_or_replaced(line: str, where: str, encoding: str) -> str:
@@ -261,15 +259,6 @@ def _decoded_or_replaced(line: str, where: str, encoding: str) -> str:
                     _not_valid(encoding))
     return line
 
-
-def _without_surrogates(text: str, where: str, what: str) -> str:
-    """Text without lone surrogates (which some codecs and JSON escapes make, and no file or
-    database can hold): each becomes U+FFFD, with a warning."""
-    if not _SURROGATE.search(text):
-        return text
-    log.warning("%s: the %s holds lone surrogates (not Unicode characters); they were replaced "
-                "with U+FFFD", where, what)
-    return _SURROGATE.sub("\ufffd", text)
 
 
 def _parse_text(text: str, doc_id: str, label: str, default_date: str | None) -> Iterator[Item]:
@@ -370,7 +359,7 @@ def _text(value: object, name: str, where: str) -> str | None:
     """A record's field as text, without lone surrogates (from JSON escapes such as ``\\ud800``)."""
     if value in (None, ""):
         return None
-    return _without_surrogates(str(value), where, name)
+    return without_surrogates(str(value), where, name)
 
 
 def _record_date(value: str | None, where: str) -> str | None:

@@ -15,7 +15,8 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import ActorFileError
-from .schema import ACTOR_TYPES
+from .schema import ACTOR_TYPES, date_bounds
+from .texts import LONE_SURROGATE
 
 RULER_LABELS = {"PERSON": "PERSON", "COUNTRY": "GPE", "GOV": "ORG", "ORG": "ORG",
                 "IGO": "ORG", "GROUP": "NORP", "OTHER": "ORG"}
@@ -132,7 +133,7 @@ class Gazetteer:
     @classmethod
     def load(cls, user_files: Iterable[str | Path] = (), bundled: bool = True) -> Gazetteer:
         """The bundled gazetteer, extended and overridden by the user's actor files."""
-        return cls.from_sources([(str(path), _read_bytes(path)) for path in user_files], bundled)
+        return cls.from_sources([(str(path), read_actor_bytes(path)) for path in user_files], bundled)
 
     @classmethod
     def from_sources(cls, sources: Iterable[tuple[str, bytes]], bundled: bool = True) -> Gazetteer:
@@ -238,7 +239,7 @@ def _variants(record: ActorRecord) -> Iterator[str]:
 
 def read_actor_file(path: str | Path) -> list[ActorRecord]:
     """Read a user actor file: JSON lines, or CSV with id, name, aliases, type, country."""
-    return parse_actor_file(str(path), _read_bytes(path))
+    return parse_actor_file(str(path), read_actor_bytes(path))
 
 
 def parse_actor_file(path: str, data: bytes) -> list[ActorRecord]:
@@ -252,7 +253,8 @@ def parse_actor_file(path: str, data: bytes) -> list[ActorRecord]:
     return parse_jsonl(text, path)
 
 
-def _read_bytes(path: str | Path) -> bytes:
+def read_actor_bytes(path: str | Path) -> bytes:
+    """An actor file's bytes; an error naming the file when it cannot be read."""
     try:
         return Path(path).read_bytes()
     except OSError as error:
@@ -297,7 +299,7 @@ def _record(raw: object, where: str) -> ActorRecord:
     for name in ("id", "name", "type", "country"):
         if raw.get(name) is not None and not isinstance(raw[name], str):
             raise ActorFileError(f"{where}: '{name}' should be text, not {raw[name]!r:.60}")
-    if _SURROGATE.search(json.dumps(raw, ensure_ascii=False, default=str)):
+    if LONE_SURROGATE.search(json.dumps(raw, ensure_ascii=False, default=str)):
         raise ActorFileError(f"{where}: holds lone surrogates (such as \\ud800), which are not text")
     actor_type = str(raw.get("type") or "OTHER").upper()
     if actor_type not in ACTOR_TYPES:
@@ -318,8 +320,6 @@ def _record(raw: object, where: str) -> ActorRecord:
     )
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_PARTIAL_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
 
 def _role(raw: object, where: str) -> Role:
@@ -337,12 +337,19 @@ def _role(raw: object, where: str) -> Role:
             raise ActorFileError(f"{where}: '{name}' should be text, not {raw[name]!r:.60}")
     for name in ("start", "end"):
         value = raw.get(name)
-        if value is not None and not (isinstance(value, str) and _PARTIAL_DATE.fullmatch(value)):
+        if value is not None and not _is_date(value):
             raise ActorFileError(f"{where}: '{name}' should be a date as text (\"2020\", \"2020-05\" "
                                  f"or \"2020-05-17\"), not {value!r:.60}")
     if not isinstance(raw.get("leader", False), bool):
         raise ActorFileError(f"{where}: 'leader' should be true or false, not {raw['leader']!r:.60}")
     return Role(**raw)
+
+
+def _is_date(value: object) -> bool:
+    try:
+        return isinstance(value, str) and date_bounds(value) is not None
+    except ValueError:
+        return False
 
 
 def _strings(value: object, where: str) -> tuple[str, ...]:

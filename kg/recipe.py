@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import cache
-from .errors import ActorFileError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -93,13 +92,9 @@ class ExtractorSpec:
 
     def _actor_sources(self) -> list[tuple[str, bytes]]:
         """Each actor file's path and bytes."""
-        sources = []
-        for path in self.actor_files:
-            try:
-                sources.append((path, Path(path).read_bytes()))
-            except OSError as error:
-                raise ActorFileError(f"{path}: cannot read actor file ({error.strerror or error})") from None
-        return sources
+        from .gazetteer import read_actor_bytes
+
+        return [(path, read_actor_bytes(path)) for path in self.actor_files]
 
 
 def _from_cache(state: object) -> tuple | None:

@@ -10,7 +10,18 @@ from .errors import DocumentError
 from .words import WORDS
 
 MAX_TITLE_CHARS = 200
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 log = logging.getLogger("kg")
+
+
+def without_surrogates(text: str, where: str, what: str) -> str:
+    """Text without lone surrogates (which some codecs and JSON escapes make, and no file or
+    database can hold): each becomes U+FFFD, with a warning."""
+    if not LONE_SURROGATE.search(text):
+        return text
+    log.warning("%s: the %s holds lone surrogates (not Unicode characters); they were replaced "
+                "with U+FFFD", where, what)
+    return LONE_SURROGATE.sub("\ufffd", text)
 
 
 def checked_text(text: str, label: str) -> str:
