@@ -21,8 +21,8 @@ import click
 from .corpus import ENGINES, RunOptions, run, store_stats
 from .documents import Document, read_documents
 from .errors import DocumentError, KgError
-from .events import Event
-from .files import STDOUT, silence_stdout
+from .events import Event, json_lines
+from .files import STDOUT, atomic_write_chunks, stdout_error
 from .recipe import DEFAULT_MODEL, ExtractorSpec
 
 #: The graph formats of 'kg export' (kg.readwrite.FORMATS, which a test keeps equal).
@@ -217,8 +217,7 @@ def main(**options) -> None:
         click.echo("Aborted!", err=True)
         _exit(1)
     except OSError as error:
-        silence_stdout()
-        click.echo(f"Error: standard output: cannot write ({error.strerror or error})", err=True)
+        click.echo(f"Error: {stdout_error(error)}", err=True)
         sys.exit(1)
     _exit(0)
 
@@ -228,8 +227,7 @@ def _exit(code: int) -> None:
     try:
         sys.stdout.flush()
     except OSError as error:
-        silence_stdout()
-        click.echo(f"Error: standard output: cannot write ({error.strerror or error})", err=True)
+        click.echo(f"Error: {stdout_error(error)}", err=True)
         code = code or 1
     sys.exit(code)
 
@@ -251,12 +249,7 @@ def extract(inputs, date, output, **options) -> None:
     """Extract actor–action–actor events from INPUTS (.txt, .jsonl, .csv, folders, or -)."""
     _check_outputs(inputs, [output], options["store"], options["actor_files"])
     corpus = _corpus_run(**options)
-    if output:
-        from .readwrite import write_events
-
-        write_events(corpus.events(inputs, date), output)
-    else:
-        _write_lines(event.to_json() for event in corpus.events(inputs, date))
+    atomic_write_chunks(output or STDOUT, json_lines(corpus.events(inputs, date)))
     click.echo(corpus.summary() + (f", written to {printable(output)}" if output else ""), err=True)
 
 
@@ -286,17 +279,6 @@ def _check_outputs(inputs: tuple[str, ...], outputs: list[str | None], store: st
 
 def _shown(path: str | Path) -> str:
     return "standard output" if str(path) == STDOUT else printable(str(Path(path).resolve()))
-
-
-def _write_lines(lines: Iterator[str]) -> None:
-    """Lines to standard output; a failed write (a full disk, a closed pipe) is an error."""
-    try:
-        for line in lines:
-            sys.stdout.write(line + "\n")
-        sys.stdout.flush()
-    except OSError as error:
-        silence_stdout()
-        raise KgError(f"standard output: cannot write ({error.strerror or error})") from None
 
 
 @cli.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any
@@ -96,6 +97,13 @@ class Event:
     def to_json(self) -> str:
         """One line of JSON, keys in a fixed order."""
         return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+def json_lines(events: Iterable[Event]) -> Iterator[bytes]:
+    """Each event as a line of JSON in UTF-8 (what ``kg extract`` writes); a lone surrogate
+    becomes ``?``."""
+    for event in events:
+        yield event.to_json().encode("utf-8", errors="replace") + b"\n"
 
 
 _TEXT, _OPTIONAL_TEXT = (str,), (str, type(None))

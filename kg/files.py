@@ -41,7 +41,7 @@ def atomic_write_chunks(path: str | Path, chunks: Iterable[bytes]) -> Path:
         KgError: the path cannot be written (the message names it).
     """
     if str(path) == STDOUT:
-        return _write_stream(Path(STDOUT), chunks)
+        return _write_stdout(chunks)
     path = Path(path)
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
@@ -74,28 +74,31 @@ def _replace(path: Path, chunks: Iterable[bytes], mode: int) -> Path:
     return path
 
 
-def silence_stdout() -> None:
-    """Point standard output at /dev/null after a failed write (a full disk, a closed pipe),
-    so that Python's own flush at exit does not fail again with a traceback."""
+def stdout_error(error: OSError) -> KgError:
+    """The error of a failed write to standard output (a full disk, a closed pipe), with
+    standard output pointed at /dev/null, so that Python's own flush at exit does not fail
+    again with a traceback."""
     with contextlib.suppress(OSError, ValueError, AttributeError):  # not a real file (a test's capture)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return KgError(f"standard output: cannot write ({error.strerror or error})")
+
+
+def _write_stdout(chunks: Iterable[bytes]) -> Path:
+    try:
+        for chunk in chunks:
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
+    except OSError as error:
+        raise stdout_error(error) from None
+    return Path(STDOUT)
 
 
 def _write_stream(path: Path, chunks: Iterable[bytes]) -> Path:
-    """Write to standard output, a FIFO or a device as it is."""
-    label = "standard output" if str(path) == STDOUT else str(path)
+    """Write to a FIFO or a device as it is."""
     try:
-        if str(path) == STDOUT:
-            out = sys.stdout.buffer
+        with open(path, "wb") as out:
             for chunk in chunks:
                 out.write(chunk)
-            out.flush()
-        else:
-            with open(path, "wb") as out:
-                for chunk in chunks:
-                    out.write(chunk)
     except OSError as error:
-        if str(path) == STDOUT:
-            silence_stdout()
-        raise KgError(f"{label}: cannot write ({error.strerror or error})") from None
+        raise KgError(f"{path}: cannot write ({error.strerror or error})") from None
     return path

@@ -11,14 +11,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import KgError
-from ..events import Event
+from ..events import Event, json_lines
 from ..files import atomic_write_chunks
 
 
 def write_events(events: Iterable[Event], path: str | Path) -> Path:
     """Write events as JSON lines, streaming."""
-    lines = (event.to_json().encode("utf-8", errors="replace") + b"\n" for event in events)
-    return atomic_write_chunks(path, lines)
+    return atomic_write_chunks(path, json_lines(events))
 
 
 def read_events(path: str | Path) -> Iterator[Event]:
