@@ -8,11 +8,16 @@ pronouns resolve to the most salient earlier actor that agrees with them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from . import labels
+from .agents import agent_of, sector_actor
 from .events import ActorRef
 from .gazetteer import ActorRecord, Gazetteer, normalise, slug
 from .words import WORDS
@@ -21,6 +26,22 @@ from .words import WORDS
 SALIENCE_SENTENCES = 20
 #: Actor types that a non-person pronoun ("it", "its") can stand for.
 INSTITUTIONS = {"COUNTRY", "IGO", "ORG", "GOV"}
+#: Kinds of named things (``kg/data/kinds.tsv``) that never act: platforms, software,
+#: diseases, time zones, buildings.
+NOT_ACTOR_KINDS = {"platform", "software", "disease", "time zone", "building"}
+#: The sector of named organisations of a kind.
+KIND_SECTORS = {"media": "MED", "company": "BUS"}
+
+
+def _read_kinds() -> dict[str, str]:
+    text = resources.files("kg").joinpath("data/kinds.tsv").read_text("utf-8")
+    return {normalise(row["name"]): row["kind"] for row in csv.DictReader(text.splitlines(), delimiter="\t")}
+
+
+#: Named things by kind: "twitter" → platform, "reuters" → media.
+KINDS = _read_kinds()
+#: A speaker tag of an interview or transcript: "((WN))", "(Q)", "[Reporter]".
+SPEAKER_TAG = re.compile(r"^\s*[\(\[]{1,2}\s*[A-Z][\w .]{0,30}[\)\]]{1,2}\s*:?")
 
 
 @dataclass(frozen=True)
@@ -47,6 +68,21 @@ class MentionResolver:
         self.seen: set[str] = set()
         self.entity_of = {t.i: ent for ent in doc.ents for t in ent}
         self.short_names: dict[str, ActorRef] = {}
+        self.main_country = self._main_country()
+        #: the gender a person's titles or earlier pronouns gave ("m" or "f"), by actor id
+        self.gender: dict[str, str] = {}
+        self.tagged = _speaker_tag_tokens(doc)
+
+    def _main_country(self) -> ActorRecord | None:
+        """The country the document names most (the first of equals): the country of its
+        bare institutions and agents ("the Senate", "police")."""
+        counts = Counter(self._country_of_entity(entity) for entity in self.doc.ents)
+        counts.pop(None, None)
+        return self.gazetteer.get(counts.most_common(1)[0][0]) if counts else None
+
+    def _country_of_entity(self, entity: Span) -> str | None:
+        record = self.gazetteer.get(entity.ent_id_) if entity.ent_id_ else None
+        return record.id if record and record.type == "COUNTRY" else None
 
     def resolve_all(self) -> dict[int, list[ActorRef]]:
         """Map the index of every head token that names an actor to its actor(s)."""
@@ -63,9 +99,13 @@ class MentionResolver:
     def resolve(self, token: Token) -> list[ActorRef]:
         """The actors a token names. A modifier ("Israeli" in "Israeli raids") names its actor
         too, for extraction to find targets inside noun phrases, but is never an antecedent."""
+        if token.i in self.tagged:
+            return []
         if token.dep_ in labels.MODIFIER:
             owner = self._owner_word(token)
-            return [to_ref(owner, token.text)] if owner and token.pos_ != "PRON" else []
+            if not owner or token.pos_ == "PRON" or not _owns(token.head):
+                return []
+            return [to_ref(owner, token.text)]
         entity = self.entity_of.get(token.i)
         if entity is not None:
             return self._from_entity(entity) if token.i == entity.root.i else []
@@ -79,16 +119,56 @@ class MentionResolver:
         title, countries = self._title_of(entity.root, entity.start)
         if entity.ent_id_:
             record = self.gazetteer.get(entity.ent_id_)
+            if record and record.type == "PERSON":
+                self._learn_short_name(entity, to_ref(record, entity.text))
+                self._learn_gender(record.id, entity)
             return [to_ref(record, entity.text, title)] if record else []
         actor_type = labels.ACTOR_ENTITY_TYPES.get(entity.label_)
+        name = _strip_article(entity)
+        if len(name) == 1 and name.root.lower_ in WORDS.offices:
+            return self._from_description(name.root)  # "the Queen", "the President"
+        kind = KINDS.get(normalise(name.text))
+        if kind in NOT_ACTOR_KINDS:
+            return []
+        if kind in KIND_SECTORS:
+            return [ActorRef(slug(name.text), name.text, "ORG", None, entity.text,
+                             sector=KIND_SECTORS[kind])]
+        agent = agent_of([t.lemma_.lower() if t.i == entity.root.i else t.lower_ for t in name
+                          if not self._country_word(t)], whole=True)
+        if agent:
+            named = self._countries_in(name) or countries
+            country = named[0] if named else self._country_for(entity.root)
+            actor = self._sector_actor(agent, country, entity.text)
+            return [actor] if actor else []
+        if entity.label_ in labels.PLACE and (entity.label_ != "GPE"
+                                              or self.gazetteer.place_country(name.text)):
+            return self._place(entity, name)
         if actor_type is None:
             return []
-        name = _strip_article(entity)
         record = self.gazetteer.by_name(name.text)
-        if record:
-            return [to_ref(record, entity.text, title)]
-        country = countries[0].country if countries else None
-        return [self._unknown(name, actor_type, entity.text, title, country)]
+        actor = to_ref(record, entity.text, title) if record else self._unknown(
+            name, actor_type, entity.text, title, countries[0].country if countries else None)
+        if actor.type == "PERSON":
+            self._learn_gender(actor.id, entity)
+        return [actor]
+
+    def _learn_gender(self, actor_id: str, entity: Span) -> None:
+        """A person's gender from the honorific or title before the name ("Mr", "Queen")."""
+        before = self.doc[entity.start - 1].lower_.rstrip(".") if entity.start else ""
+        words = {before, *(t.lower_.rstrip(".") for t in entity)}
+        for gender, titles in (("m", WORDS.male_title), ("f", WORDS.female_title)):
+            if words & titles:
+                self.gender.setdefault(actor_id, gender)
+
+    def _place(self, entity: Span, name: Span) -> list[ActorRef]:
+        """A place the gazetteer does not know as an actor: a city, region or venue. It acts
+        only as the subject of a verb ("California sued ..."), as its government."""
+        root = entity.root
+        if root.dep_ not in labels.SUBJECT or root.head.pos_ != "VERB" or entity.label_ != "GPE":
+            return []
+        country = self.gazetteer.place_country(name.text)
+        return [ActorRef(slug(name.text), name.text, "GOV", country, entity.text, sector="GOV",
+                         known=country is not None)]
 
     def _title_of(self, head: Token, start: int) -> tuple[str | None, list[ActorRecord]]:
         """The title before a name and the countries in it: 'French President' → President, France."""
@@ -101,15 +181,26 @@ class MentionResolver:
 
     def _unknown(self, name: Span, actor_type: str, mention: str, title: str | None = None,
                  country: str | None = None) -> ActorRef:
-        """An actor the gazetteer does not know; a surname reuses the full name seen before."""
+        """An actor the gazetteer does not know; a surname reuses the full name seen before,
+        and a middle initial is no part of the id ("Brian T. Carroll" is "Brian Carroll")."""
         key = normalise(name.text)
         if key in self.short_names:
-            return ActorRef(**{**self.short_names[key].__dict__, "mention": mention, "title": title})
-        actor = ActorRef(slug(name.text), name.text, "OTHER" if actor_type == "COUNTRY" else actor_type,
-                         country, mention, title)
+            return replace(self.short_names[key], mention=mention, title=title)
+        words = [t.text for t in name if not _initial(t.text)] if actor_type == "PERSON" else [name.text]
+        actor = ActorRef(slug(" ".join(words) or name.text), name.text,
+                         "OTHER" if actor_type == "COUNTRY" else actor_type, country, mention, title)
         if actor_type == "PERSON" and len(name) > 1:
-            self.short_names.setdefault(normalise(name[-1].text), actor)
+            self._learn_short_name(name, actor)
         return actor
+
+    def _learn_short_name(self, name: Span, actor: ActorRef) -> None:
+        """Let the surnames of a full name stand for it, later in the document: each word
+        after the first and each ending ("Pedro R. Pierluisi Urrutia": "Pierluisi", "Urrutia",
+        "Pierluisi Urrutia")."""
+        words = [t.text for t in name if t.text[:1].isupper() and not _initial(t.text)]
+        later = [*words[1:], *(" ".join(words[i:]) for i in range(1, len(words) - 1))]
+        for short in later:
+            self.short_names.setdefault(normalise(short), replace(actor, title=None))
 
     def _from_description(self, token: Token) -> list[ActorRef]:
         """Titles, government nouns and generic descriptions: "the German chancellor"."""
@@ -122,6 +213,11 @@ class MentionResolver:
                 return [to_ref(record, mention)]
         if token.lemma_.lower() in WORDS.ally_noun and token.tag_ == "NNS" and countries:
             return [_allies_of(country, mention) for country in countries]
+        agent = agent_of(_noun_words(token))
+        if agent and (token.pos_ == "NOUN" or agent.institution):
+            return self._agent(token, agent, mention)
+        if not _owns(token):
+            return []
         owners = self._owners_of(token, token.lemma_.lower() in WORDS.country_noun)
         if owners:
             return [to_ref(owner, mention) for owner in owners]
@@ -130,11 +226,54 @@ class MentionResolver:
             return [to_ref(record, mention)]
         return []
 
+    def _agent(self, token: Token, agent, mention: str) -> list[ActorRef]:
+        """A generic agent: "Turkish troops", "police in Santiago", "Iraq's parliament", or
+        "protesters" in an article about Chile. An owner that is no country (a group, an
+        organisation) is the actor itself: "U.N. officials"."""
+        owners = self._owners_of(token, agents=True)
+        if agent.sector.code == "GOV":  # "the Trump administration", "Johnson's government"
+            owners = [self.gazetteer.by_country(o.country) or o if o.type == "PERSON" and o.country
+                      else o for o in owners]
+        countries = [o for o in owners if o.type == "COUNTRY"]
+        if owners and not countries:
+            return [to_ref(owner, mention) for owner in owners]
+        if not countries and any(c.dep_ == "prep" and c.lower_ in WORDS.group_prep for c in token.children):
+            return []  # "officials of the coalition": the group behind, found by extraction
+        if not countries:
+            country = self._country_for(token)
+            countries = [country] if country else []
+        actors = [self._sector_actor(agent, country, mention) for country in countries or [None]]
+        return [actor for actor in actors if actor]
+
+    def _sector_actor(self, agent, country: ActorRecord | None, mention: str) -> ActorRef | None:
+        """A country's sector or institution; an institution the gazetteer knows by the
+        country's name ("United States Congress") is that record."""
+        if country is not None and agent.institution:
+            record = self.gazetteer.by_name(f"{country.name} {agent.institution}")
+            if record:
+                return to_ref(record, mention)
+        return sector_actor(agent, country, mention)
+
+    def _country_for(self, token: Token) -> ActorRecord | None:
+        """The country of a bare agent or institution: the one country its sentence names, else
+        the document's main country."""
+        named = {self._country_of_entity(e) for e in token.sent.ents} - {None}
+        if len(named) == 1:
+            return self.gazetteer.get(named.pop())
+        return self.main_country
+
+    def _countries_in(self, name: Span) -> list[ActorRecord]:
+        return [record for record in map(self._country_word, name) if record]
+
     def _countries_of(self, token: Token) -> list[ActorRecord]:
         """Countries named by a head's modifiers: "French", "US", "Ukraine's", "of France"."""
         countries = []
         for child in token.children:
-            if child.dep_ not in labels.OWNER:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                child = next((o for o in child.children if o.dep_ == "pobj"), None)
+                if child is None:
+                    continue
+            elif child.dep_ not in labels.OWNER:
                 continue
             for part in [child, *child.conjuncts]:
                 record = self._country_word(part)
@@ -165,6 +304,9 @@ class MentionResolver:
         record = self.gazetteer.by_demonym(token.text) or self.gazetteer.by_name(token.text)
         if record:
             return record
+        if entity is not None and entity.label_ in labels.PLACE:
+            country = self.gazetteer.place_country(_strip_article(entity).text)
+            return self.gazetteer.by_country(country) if country else None
         if entity is not None and entity.label_ in labels.OWNER_ENTITY_TYPES and token.i == entity.root.i \
                 and normalise(entity.text) not in WORDS.region_word:
             name = _strip_article(entity).text
@@ -184,9 +326,11 @@ class MentionResolver:
             return holder
         for mention in reversed(self.history):
             record = self.gazetteer.get(mention.actor.id)
-            if record and any(r.office == office or (office == "leader" and r.leader)
-                              for r in record.roles):
+            if record and any((r.office == office or (office == "leader" and r.leader))
+                              and r.held_on(self.date) for r in record.roles):
                 return record
+        if self.main_country and self.date:
+            return self.gazetteer.office_holder(office, self.main_country.country, self.date)
         return None
 
     def _from_pronoun(self, token: Token) -> list[ActorRef]:
@@ -195,7 +339,11 @@ class MentionResolver:
             antecedent = token.head.head
             found = self._latest(lambda m: m.token == antecedent.i, token)
         elif word in WORDS.person_pronoun:
-            found = self._latest(lambda m: m.actor.type == "PERSON", token)
+            gender = "f" if word in WORDS.female_pronoun else "m"
+            found = self._latest(lambda m: m.actor.type == "PERSON"
+                                 and self.gender.get(m.actor.id, gender) == gender, token)
+            if found:  # the first pronoun of a person tells the later ones
+                self.gender.setdefault(found.actor.id, gender)
         elif word in WORDS.nonperson_pronoun:
             found = self._latest(lambda m: m.actor.type in INSTITUTIONS, token)
         elif word in WORDS.plural_pronoun:
@@ -259,7 +407,37 @@ def _allies_of(country: ActorRecord, mention: str) -> ActorRef:
 
 
 def to_ref(record: ActorRecord, mention: str, title: str | None = None) -> ActorRef:
-    return ActorRef(record.id, record.name, record.type, record.country, mention, title)
+    return ActorRef(record.id, record.name, record.type, record.country, mention, title,
+                    record.sector, known=True)
+
+
+def _owns(head: Token) -> bool:
+    """Whether a modifier's country or people can own its head: "Israeli raids", "Turkish
+    troops", but not "the Jakarta Post", "the United States presidential election"."""
+    return head.pos_ != "PROPN" and head.lemma_.lower() not in WORDS.thing_noun
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
+
+
+def _speaker_tag_tokens(doc: Doc) -> set[int]:
+    """Tokens of speaker tags at the start of a line: "((WN))", "(Q):"."""
+    tagged = set()
+    for sent in doc.sents:
+        match = SPEAKER_TAG.match(sent.text)
+        if match:
+            end = sent.start_char + match.end()
+            tagged.update(t.i for t in sent if t.idx < end)
+    return tagged
+
+
+def _noun_words(token: Token) -> list[str]:
+    """A noun's compounds (and theirs) and the head's lemma, lower case: "law enforcement
+    agency"."""
+    words = [t.lower_ for t in token.doc[token.left_edge.i : token.i]
+             if t.dep_ == "compound" and t.ent_type_ not in labels.NAMED]
+    return [*words, token.lemma_.lower()]
 
 
 def _one_definite(token: Token, countries: list[ActorRecord]) -> bool:
@@ -288,16 +466,24 @@ def _bound(mention: Mention, pronoun: Token) -> bool:
 
 
 def _as_pronoun(actor: ActorRef, token: Token) -> ActorRef:
-    return ActorRef(actor.id, actor.name, actor.type, actor.country, token.text)
+    return replace(actor, mention=token.text, title=None)
 
 
 def _strip_article(entity: Span) -> Span:
     """The name in an entity: without a leading 'the' or trailing possessives and prepositions."""
-    start = entity.start + 1 if entity[0].lower_ == "the" and len(entity) > 1 else entity.start
+    start = entity.start
+    while _has_more(entity, start) and (entity.doc[start].lower_ == "the"
+                                     or entity.doc[start].lower_.rstrip(".") in WORDS.honorific):
+        start += 1
     end = entity.end
     while end - start > 1 and entity.doc[end - 1].pos_ in labels.NAME_TRAILERS:
         end -= 1
     return entity.doc[start:end]
+
+
+def _has_more(entity: Span, start: int) -> bool:
+    """Whether a name still has a word after the one at ``start``."""
+    return start < entity.end - 1
 
 
 def _compound_lemma(token: Token) -> str:

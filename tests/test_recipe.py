@@ -40,7 +40,7 @@ def test_the_ruler_tags_the_longest_names_without_overlaps(tokenizer_only, text,
 def test_patterns_are_tokenized_like_text(tokenizer_only):
     ruler = ActorRuler(compile_patterns(tokenizer_only, [{"label": "GPE", "pattern": "Côte d'Ivoire",
                                                           "id": "civ"}]))
-    [(tokens, _, _)] = ruler.candidates("Côte")
+    [(tokens, _, _, _)] = ruler.candidates("côte")
     assert tokens == tuple(t.text for t in tokenizer_only("Côte d'Ivoire"))
 
 
