@@ -52,10 +52,13 @@ def add_events(graph: nx.MultiDiGraph, events: Iterable[Event]) -> nx.MultiDiGra
 def _add_actor(graph: nx.MultiDiGraph, actor: ActorRef) -> None:
     if actor.id not in graph:
         graph.add_node(actor.id, name=actor.name, type=actor.type, country=actor.country,
-                       aliases=[], titles=[], mentions=0, statements=[])
+                       sector=actor.sector, known=actor.known, aliases=[], titles=[], mentions=0,
+                       statements=[])
     node = graph.nodes[actor.id]
     node["name"] = min(node["name"], actor.name)
     node["country"] = node["country"] or actor.country
+    node["sector"] = node.get("sector") or actor.sector
+    node["known"] = node.get("known") or actor.known
     node["mentions"] += 1
     mention = " ".join(actor.mention.split())
     if mention.lower() not in WORDS.pronoun and mention != node["name"] and mention not in node["aliases"]:

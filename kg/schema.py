@@ -50,8 +50,8 @@ QUAD_COLORS: dict[int, str] = {1: "#2ca02c", 2: "#17a6a6", 3: "#ff8c1a", 4: "#d6
 
 #: The attributes of every node of kg's graph, and their types.
 NODE_FIELDS: dict[str, type] = {
-    "name": str, "type": str, "country": str, "aliases": list, "titles": list, "mentions": int,
-    "statements": list,
+    "name": str, "type": str, "country": str, "sector": str, "known": bool, "aliases": list,
+    "titles": list, "mentions": int, "statements": list,
 }
 
 #: The attributes of every edge of kg's graph (one edge per event), and their types.
