@@ -8,11 +8,9 @@ pronouns resolve to the most salient earlier actor that agrees with them.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -20,7 +18,7 @@ from . import labels
 from .agents import agent_of, sector_actor
 from .events import ActorRef
 from .gazetteer import ActorRecord, Gazetteer, normalise, slug
-from .words import WORDS
+from .words import WORDS, data_table
 
 #: How many sentences back a pronoun looks for its antecedent.
 SALIENCE_SENTENCES = 20
@@ -33,13 +31,8 @@ NOT_ACTOR_KINDS = {"platform", "software", "disease", "time zone", "building"}
 KIND_SECTORS = {"media": "MED", "company": "BUS"}
 
 
-def _read_kinds() -> dict[str, str]:
-    text = resources.files("kg").joinpath("data/kinds.tsv").read_text("utf-8")
-    return {normalise(row["name"]): row["kind"] for row in csv.DictReader(text.splitlines(), delimiter="\t")}
-
-
 #: Named things by kind: "twitter" → platform, "reuters" → media.
-KINDS = _read_kinds()
+KINDS = {normalise(row["name"]): row["kind"] for row in data_table("kinds.tsv")}
 #: A speaker tag of an interview or transcript: "((WN))", "(Q)", "[Reporter]".
 SPEAKER_TAG = re.compile(r"^\s*[\(\[]{1,2}\s*[A-Z][\w .]{0,30}[\)\]]{1,2}\s*:?")
 

@@ -9,12 +9,11 @@ converted from the Phoenix agents dictionary by ``scripts/convert_phoenix.py``.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
-from importlib import resources
 
 from .events import ActorRef
 from .gazetteer import ActorRecord, slug
+from .words import data_table
 
 
 @dataclass(frozen=True)
@@ -34,15 +33,10 @@ class Agent:
     institution: str | None = None
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("kg").joinpath(f"data/{name}").read_text("utf-8")
-    return list(csv.DictReader(text.splitlines(), delimiter="\t"))
-
-
 SECTORS = {row["code"]: Sector(row["code"], row["name"], row["type"], row["state"] == "yes")
-           for row in _rows("sectors.tsv")}
+           for row in data_table("sectors.tsv")}
 AGENTS = {row["phrase"]: Agent(SECTORS[row["sector"]], row["institution"] or None)
-          for row in _rows("agents.tsv") if row["sector"] in SECTORS}
+          for row in data_table("agents.tsv") if row["sector"] in SECTORS}
 
 
 def agent_of(words: list[str], whole: bool = False) -> Agent | None:

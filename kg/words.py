@@ -65,18 +65,21 @@ class Words:
     offices: dict[str, str]
 
 
+def data_table(name: str) -> list[dict[str, str]]:
+    """The rows of a tab-separated table of ``kg/data``, by its header's column names."""
+    text = resources.files("kg").joinpath(f"data/{name}").read_text("utf-8")
+    return list(csv.DictReader(text.splitlines(), delimiter="\t"))
+
+
 def load() -> Words:
     """The bundled word classes.
 
     Raises:
         ValueError: ``words.tsv`` lacks a class :class:`Words` declares, or has one it does not.
     """
-    data = resources.files("kg").joinpath("data")
-    rows = csv.DictReader(data.joinpath("words.tsv").read_text("utf-8").splitlines(), delimiter="\t")
     classes = {row["class"]: frozenset(w.strip() for w in row["words"].split(",") if w.strip())
-               for row in rows}
-    offices = {row["phrase"]: row["office"] for row in csv.DictReader(
-        data.joinpath("offices.tsv").read_text("utf-8").splitlines(), delimiter="\t")}
+               for row in data_table("words.tsv")}
+    offices = {row["phrase"]: row["office"] for row in data_table("offices.tsv")}
     declared = {f.name for f in fields(Words)} - {"offices"}
     if declared != set(classes):
         raise ValueError(f"kg/data/words.tsv: classes differ from kg.words.Words: "
