@@ -112,10 +112,13 @@ class MentionResolver:
         title, countries = self._title_of(entity.root, entity.start)
         if entity.ent_id_:
             record = self.gazetteer.get(entity.ent_id_)
-            if record and record.type == "PERSON":
-                self._learn_short_name(entity, to_ref(record, entity.text))
+            if record is None:
+                return []
+            actor = to_ref(record, entity.text, title)
+            if record.type == "PERSON":
+                self._learn_short_name(entity, actor)
                 self._learn_gender(record.id, entity)
-            return [to_ref(record, entity.text, title)] if record else []
+            return [actor]
         actor_type = labels.ACTOR_ENTITY_TYPES.get(entity.label_)
         name = _strip_article(entity)
         if len(name) == 1 and name.root.lower_ in WORDS.offices:
@@ -463,20 +466,16 @@ def _as_pronoun(actor: ActorRef, token: Token) -> ActorRef:
 
 
 def _strip_article(entity: Span) -> Span:
-    """The name in an entity: without a leading 'the' or trailing possessives and prepositions."""
+    """The name in an entity: without a leading 'the' or honorific ("Mrs") or trailing
+    possessives and prepositions."""
     start = entity.start
-    while _has_more(entity, start) and (entity.doc[start].lower_ == "the"
-                                     or entity.doc[start].lower_.rstrip(".") in WORDS.honorific):
+    while start < entity.end - 1 and (entity.doc[start].lower_ == "the"
+                                      or entity.doc[start].lower_.rstrip(".") in WORDS.honorific):
         start += 1
     end = entity.end
     while end - start > 1 and entity.doc[end - 1].pos_ in labels.NAME_TRAILERS:
         end -= 1
     return entity.doc[start:end]
-
-
-def _has_more(entity: Span, start: int) -> bool:
-    """Whether a name still has a word after the one at ``start``."""
-    return start < entity.end - 1
 
 
 def _compound_lemma(token: Token) -> str:

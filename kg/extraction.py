@@ -29,8 +29,10 @@ from .words import WORDS
 AT_TARGET_TYPES = {"COUNTRY", "PERSON", "IGO", "GROUP"}
 #: How deep the search for actors inside object phrases goes.
 NESTING_DEPTH = 4
-#: The sector of news outlets and journalists.
+#: The sector of news outlets and journalists, and the verbs whose outlet partner is where
+#: the text comes from.
 MEDIA = "MED"
+MEDIA_VERBS = WORDS.speech_verb | WORDS.media_verb
 PARTNER_PREPS = WORDS.partner_prep
 EVENT_NOUN_PREPS = PARTNER_PREPS | WORDS.event_partner_prep
 VERB_PREPS = PARTNER_PREPS | WORDS.verb_particle_prep
@@ -144,7 +146,7 @@ def _events(
     sources: list[ActorRef], targets: list[ActorRef], words: list[Token], verb: Token,
     anchor: Token, sent: Span, number: int, context: Context,
 ) -> Iterator[Event]:
-    if verb.lemma_.lower() in WORDS.speech_verb | WORDS.media_verb:
+    if verb.lemma_.lower() in MEDIA_VERBS:
         # "told Reuters", "the AP reported": a news outlet is where the text comes from
         sources = [a for a in sources if a.sector != MEDIA]
         if targets and all(a.sector == MEDIA for a in targets):
