@@ -8,7 +8,7 @@ Prints, for the whole Wikinews file (295 articles):
     (a judgement of node names: actor, duplicate, not an actor) or "?" when not judged yet,
     and the count of duplicates plus non-actors among them;
   * nodes typed PERSON that the kinds table calls a platform, company or outlet, and state
-    bodies without a country ("Senate");
+    bodies without a country ("Senate"; international organisations have none);
 and for the development set:
   * mentions: of the annotated actor mentions, how many kg resolves to the annotated actor,
     to another, or not at all (pronouns and descriptions apart); annotated places, outlets
@@ -84,7 +84,7 @@ def corpus_figures(events) -> None:
     mistyped = sorted({a.name for a in by_id.values() if a.type == "PERSON" and KINDS.get(normalise(a.name))})
     print(f"  platforms, companies or outlets typed PERSON: {len(mistyped)} {mistyped[:10]}")
     institutions = {s.name for s in SECTORS.values() if s.state}
-    bare = sorted({a.name for a in by_id.values() if a.country is None
+    bare = sorted({a.name for a in by_id.values() if a.country is None and a.type != "IGO"
                    and (a.sector in {s.code for s in SECTORS.values() if s.state}
                         or normalise(a.name) in {"senate", "parliament", "congress", "house",
                                                  "supreme court", "court", "ministry", "government"})})
@@ -110,7 +110,8 @@ def mention_figures(parsed, extractor, events) -> None:
     details = "--details" in sys.argv
     for note in annotations():
         document, doc = parsed[note["doc"]]
-        resolved = resolve_mentions(doc, extractor.gazetteer, document.date)
+        resolved = resolve_mentions(doc, extractor.gazetteer, document.date, document.url,
+                                    extractor.headline(document.title))
         for mention in note["mentions"]:
             found = _resolved_in(doc, resolved, mention["start"], mention["end"])
             where = f"{note['doc']}@{mention['start']}"

@@ -10,29 +10,40 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from spacy.tokens import Doc, Span, Token
 
 from . import labels
 from .agents import agent_of, sector_actor
 from .events import ActorRef
-from .gazetteer import ActorRecord, Gazetteer, normalise, slug
+from .gazetteer import ActorRecord, Gazetteer, fold_accents, normalise, slug
 from .words import WORDS, data_table
 
 #: How many sentences back a pronoun looks for its antecedent.
 SALIENCE_SENTENCES = 20
+#: How many sentences back "it" or "they" looks for an organisation no dictionary knows.
+UNKNOWN_SALIENCE_SENTENCES = 1
 #: Actor types that a non-person pronoun ("it", "its") can stand for.
 INSTITUTIONS = {"COUNTRY", "IGO", "ORG", "GOV"}
 #: Kinds of named things (``kg/data/kinds.tsv``) that never act: platforms, software,
 #: diseases, time zones, buildings.
 NOT_ACTOR_KINDS = {"platform", "software", "disease", "time zone", "building"}
+#: The sector of news outlets.
+MEDIA = "MED"
 #: The sector of named organisations of a kind.
 KIND_SECTORS = {"media": "MED", "company": "BUS"}
 
 
 #: Named things by kind: "twitter" → platform, "reuters" → media.
 KINDS = {normalise(row["name"]): row["kind"] for row in data_table("kinds.tsv")}
+#: Verbs whose subject speaks the quotation beside them.
+QUOTING_VERBS = WORDS.speech_verb | WORDS.media_verb | WORDS.quoting_verb
+#: Quotation marks that open and close a quotation.
+OPENING_QUOTES = {'"', "\u201c"}
+CLOSING_QUOTES = {'"', "\u201d"}
 #: A speaker tag of an interview or transcript: "((WN))", "(Q)", "[Reporter]".
 SPEAKER_TAG = re.compile(r"^\s*[\(\[]{1,2}\s*[A-Z][\w .]{0,30}[\)\]]{1,2}\s*:?")
 
@@ -52,7 +63,8 @@ class Mention:
 class MentionResolver:
     """Resolves the nominal heads of one document, left to right."""
 
-    def __init__(self, doc: Doc, gazetteer: Gazetteer, date: str | None):
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, date: str | None, url: str | None = None,
+                 headline: Doc | None = None):
         self.doc = doc
         self.gazetteer = gazetteer
         self.date = date
@@ -65,13 +77,34 @@ class MentionResolver:
         #: the gender a person's titles or earlier pronouns gave ("m" or "f"), by actor id
         self.gender: dict[str, str] = {}
         self.tagged = _speaker_tag_tokens(doc)
+        self.sentence_number = {sent.start: n for n, sent in enumerate(doc.sents)}
+        self.speakers = quote_speakers(doc)
+        self.publisher = (urlsplit(url).hostname or "") if url else ""
+        for entity in headline.ents if headline is not None else ():
+            record = self.gazetteer.get(entity.ent_id_)
+            if record is not None and record.type == "PERSON":
+                self._learn_short_name(entity, to_ref(record, entity.text))
 
     def _main_country(self) -> ActorRecord | None:
         """The country the document names most (the first of equals): the country of its
-        bare institutions and agents ("the Senate", "police")."""
+        bare institutions and agents ("the Senate", "police"). A document that names no
+        country is about the country of its known actors and places ("Pelosi", "Ohio")."""
         counts = Counter(self._country_of_entity(entity) for entity in self.doc.ents)
         counts.pop(None, None)
-        return self.gazetteer.get(counts.most_common(1)[0][0]) if counts else None
+        if counts:
+            return self.gazetteer.get(counts.most_common(1)[0][0])
+        codes = Counter(self._country_code_of(entity) for entity in self.doc.ents)
+        codes.pop(None, None)
+        return self.gazetteer.by_country(codes.most_common(1)[0][0]) if codes else None
+
+    def _country_code_of(self, entity: Span) -> str | None:
+        """The country code of a known actor's entity, or of a place's."""
+        if entity.ent_id_:
+            record = self.gazetteer.get(entity.ent_id_)
+            return record.country if record else None
+        if entity.label_ in labels.PLACE:
+            return self.gazetteer.place_country(_strip_article(entity).text)
+        return None
 
     def _country_of_entity(self, entity: Span) -> str | None:
         record = self.gazetteer.get(entity.ent_id_) if entity.ent_id_ else None
@@ -95,20 +128,45 @@ class MentionResolver:
         if token.i in self.tagged:
             return []
         if token.dep_ in labels.MODIFIER:
-            owner = self._owner_word(token)
-            if not owner or token.pos_ == "PRON" or not _owns(token.head):
-                return []
-            return [to_ref(owner, token.text)]
+            return self._from_modifier(token)
         entity = self.entity_of.get(token.i)
         if entity is not None:
             return self._from_entity(entity) if token.i == entity.root.i else []
         if token.pos_ == "PRON":
             return self._from_pronoun(token)
+        if token.pos_ == "PROPN" and normalise(token.text) in self.short_names:
+            return [replace(self.short_names[normalise(token.text)], mention=token.text)]
         if token.pos_ in labels.NOMINAL:
             return self._from_description(token)
         return []
 
+    def _from_modifier(self, token: Token) -> list[ActorRef]:
+        """The owner a modifier names: "Israeli raids", "the Senate ruling" (the institution
+        of its country). A name no dictionary knows owns only people ("Yoruba leaders"):
+        "the AIS data" and "the COVID-19 outbreak" name things, not actors."""
+        if token.pos_ == "PRON" or not _owns(token.head):
+            return []
+        entity = self.entity_of.get(token.i)
+        if entity is not None and token.i == entity.root.i and not entity.ent_id_ \
+                and self._agent_in(entity):
+            return self._from_entity(entity)
+        owner = self._owner_word(token, people=_names_people(token.head))
+        return [self._ref(owner, token.text)] if owner else []
+
+    def _agent_in(self, entity: Span):
+        """The agent an entity names as a whole ("Supreme Court", "Senate"), without its
+        country words."""
+        name = _strip_article(entity)
+        return agent_of([t.lemma_.lower() if t.i == entity.root.i else t.lower_ for t in name
+                         if not self._country_word(t)], whole=True)
+
+    def _ref(self, record: ActorRecord, mention: str, title: str | None = None) -> ActorRef:
+        """The reference to a record; ``known`` only when the gazetteer has it."""
+        return replace(to_ref(record, mention, title), known=self.gazetteer.get(record.id) is record)
+
     def _from_entity(self, entity: Span) -> list[ActorRef]:
+        if self._is_publisher(entity):
+            return []
         title, countries = self._title_of(entity.root, entity.start)
         if entity.ent_id_:
             record = self.gazetteer.get(entity.ent_id_)
@@ -128,9 +186,8 @@ class MentionResolver:
             return []
         if kind in KIND_SECTORS:
             return [ActorRef(slug(name.text), name.text, "ORG", None, entity.text,
-                             sector=KIND_SECTORS[kind])]
-        agent = agent_of([t.lemma_.lower() if t.i == entity.root.i else t.lower_ for t in name
-                          if not self._country_word(t)], whole=True)
+                             sector=KIND_SECTORS[kind], known=True)]
+        agent = self._agent_in(entity)
         if agent:
             named = self._countries_in(name) or countries
             country = named[0] if named else self._country_for(entity.root)
@@ -139,14 +196,27 @@ class MentionResolver:
         if entity.label_ in labels.PLACE and (entity.label_ != "GPE"
                                               or self.gazetteer.place_country(name.text)):
             return self._place(entity, name)
-        if actor_type is None:
+        if actor_type is None or not _readable(name.text):
             return []
+        if actor_type == "ORG" and _person_titled(entity.root):
+            actor_type = "PERSON"  # "presidential candidate Brock Pierce", which the model calls an ORG
         record = self.gazetteer.by_name(name.text)
         actor = to_ref(record, entity.text, title) if record else self._unknown(
             name, actor_type, entity.text, title, countries[0].country if countries else None)
         if actor.type == "PERSON":
             self._learn_gender(actor.id, entity)
         return [actor]
+
+    def _is_publisher(self, entity: Span) -> bool:
+        """Whether the entity is the news outlet that published the document ("Wikinews" on
+        wikinews.org): the source of the text, never a participant in it."""
+        if not self.publisher:
+            return False
+        name = _strip_article(entity).text
+        record = self.gazetteer.get(entity.ent_id_) if entity.ent_id_ else None
+        outlet = KINDS.get(normalise(name)) == "media" or (record is not None and record.sector == MEDIA)
+        compact = re.sub(r"\W", "", fold_accents(name).lower())
+        return outlet and len(compact) > 2 and compact in self.publisher.replace("-", "")
 
     def _learn_gender(self, actor_id: str, entity: Span) -> None:
         """A person's gender from the honorific or title before the name ("Mr", "Queen")."""
@@ -183,6 +253,8 @@ class MentionResolver:
         if key in self.short_names:
             return replace(self.short_names[key], mention=mention, title=title)
         words = [t.text for t in name if not _initial(t.text)] if actor_type == "PERSON" else [name.text]
+        if actor_type == "GROUP":
+            words = [_singular(name.text)]
         actor = ActorRef(slug(" ".join(words) or name.text), name.text,
                          "OTHER" if actor_type == "COUNTRY" else actor_type, country, mention, title)
         if actor_type == "PERSON" and len(name) > 1:
@@ -210,13 +282,15 @@ class MentionResolver:
         if token.lemma_.lower() in WORDS.ally_noun and token.tag_ == "NNS" and countries:
             return [_allies_of(country, mention) for country in countries]
         agent = agent_of(_noun_words(token))
+        if token.lemma_.lower() in WORDS.capitalised_agent and token.text.islower():
+            agent = None  # "a house", not "the House"
         if agent and (token.pos_ == "NOUN" or agent.institution):
             return self._agent(token, agent, mention)
         if not _owns(token):
             return []
         owners = self._owners_of(token, token.lemma_.lower() in WORDS.country_noun)
         if owners:
-            return [to_ref(owner, mention) for owner in owners]
+            return [self._ref(owner, mention) for owner in owners]
         record = self.gazetteer.by_generic(mention)
         if record and record.id in self.seen:
             return [to_ref(record, mention)]
@@ -232,7 +306,7 @@ class MentionResolver:
                       else o for o in owners]
         countries = [o for o in owners if o.type == "COUNTRY"]
         if owners and not countries:
-            return [to_ref(owner, mention) for owner in owners]
+            return [self._ref(owner, mention) for owner in owners]
         if not countries and any(c.dep_ == "prep" and c.lower_ in WORDS.group_prep for c in token.children):
             return []  # "officials of the coalition": the group behind, found by extraction
         if not countries:
@@ -285,28 +359,35 @@ class MentionResolver:
         modifiers = [c for c in token.children if c.dep_ in labels.OWNER]
         places = [o for p in token.children if p.dep_ == "prep" and p.lower_ in WORDS.owner_prep
                   for o in p.children if o.dep_ == "pobj"] if agents else []
+        people = _names_people(token)
         for child in modifiers + places:
             for part in [child, *child.conjuncts]:
-                record = self._owner_word(part)
+                record = self._owner_word(part, people)
                 if record and record not in owners:
                     owners.append(record)
         return owners
 
-    def _owner_word(self, token: Token) -> ActorRecord | None:
-        """The actor a single word stands for: a known name or demonym, or an unknown people."""
+    def _owner_word(self, token: Token, people: bool = False) -> ActorRecord | None:
+        """The actor a single word stands for: a known name or demonym, or, as the owner of
+        ``people``, a name no dictionary knows ("Yoruba leaders")."""
         entity = self.entity_of.get(token.i)
         if entity is not None and entity.ent_id_:
             return self.gazetteer.get(entity.ent_id_)
+        if token.text.islower():
+            return None  # "the commonwealth" is no name of the Commonwealth of Nations
         record = self.gazetteer.by_demonym(token.text) or self.gazetteer.by_name(token.text)
         if record:
             return record
         if entity is not None and entity.label_ in labels.PLACE:
             country = self.gazetteer.place_country(_strip_article(entity).text)
             return self.gazetteer.by_country(country) if country else None
-        if entity is not None and entity.label_ in labels.OWNER_ENTITY_TYPES and token.i == entity.root.i \
-                and normalise(entity.text) not in WORDS.region_word:
+        if people and entity is not None and entity.label_ in labels.OWNER_ENTITY_TYPES \
+                and token.i == entity.root.i and normalise(entity.text) not in WORDS.region_word:
             name = _strip_article(entity).text
-            return ActorRecord(slug(name), name, labels.OWNER_ENTITY_TYPES[entity.label_])
+            if KINDS.get(normalise(name)) in NOT_ACTOR_KINDS or not _readable(name) \
+                    or self._agent_in(entity):
+                return None  # a thing, a stray script, or an institution of some country
+            return ActorRecord(slug(_singular(name)), name, labels.OWNER_ENTITY_TYPES[entity.label_])
         return None
 
     def _country_word(self, token: Token) -> ActorRecord | None:
@@ -331,6 +412,9 @@ class MentionResolver:
 
     def _from_pronoun(self, token: Token) -> list[ActorRef]:
         word = token.lower_
+        if word in WORDS.first_person_pronoun:
+            speaker = self.speakers.get(token.i)
+            return [] if speaker is None else [_as_pronoun(a, token) for a in self.resolve(self.doc[speaker])]
         if word in WORDS.relative_pronoun and token.head.dep_ == "relcl":
             antecedent = token.head.head
             found = self._latest(lambda m: m.token == antecedent.i, token)
@@ -341,10 +425,10 @@ class MentionResolver:
             if found:  # the first pronoun of a person tells the later ones
                 self.gender.setdefault(found.actor.id, gender)
         elif word in WORDS.nonperson_pronoun:
-            found = self._latest(lambda m: m.actor.type in INSTITUTIONS, token)
+            found = self._latest(lambda m: m.actor.type in INSTITUTIONS and self._near(m, token), token)
         elif word in WORDS.plural_pronoun:
-            found = self._latest(lambda m: m.actor.type in INSTITUTIONS | {"GROUP"} or m.coordinated,
-                                 token)
+            found = self._latest(lambda m: (m.actor.type in INSTITUTIONS | {"GROUP"} or m.coordinated)
+                                 and self._near(m, token), token)
             if found and found.coordinated:
                 return self._coordination(found, token)
         else:
@@ -358,6 +442,15 @@ class MentionResolver:
             first = first.head
         members = {first.i, *(t.i for t in first.conjuncts)}
         return [_as_pronoun(m.actor, pronoun) for t in sorted(members) for m in self.by_token.get(t, ())]
+
+    def _near(self, mention: Mention, pronoun: Token) -> bool:
+        """Whether an organisation or group can be the antecedent of "it" or "they": one a
+        dictionary knows within the salience window, one only the model found ("ACC",
+        "AIS") only in the pronoun's sentence or the one before."""
+        if mention.actor.known:
+            return True
+        distance = self.sentence_number[pronoun.sent.start] - self.sentence_number[mention.sentence_start]
+        return distance <= UNKNOWN_SALIENCE_SENTENCES
 
     def _latest(self, agrees, token: Token) -> Mention | None:
         """The most salient earlier mention that agrees, in the nearest sentence that has one
@@ -392,9 +485,46 @@ class MentionResolver:
         self.seen.add(actor.id)
 
 
-def resolve_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None) -> dict[int, list[ActorRef]]:
-    """Resolve the actor mentions of a parsed document; keys are head token indexes."""
-    return MentionResolver(doc, gazetteer, date).resolve_all()
+def resolve_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, url: str | None = None,
+                     headline: Doc | None = None) -> dict[int, list[ActorRef]]:
+    """Resolve the actor mentions of a parsed document; keys are head token indexes. ``url``
+    names the publisher; ``headline`` (the title, tagged by the actor ruler) names persons
+    whose surnames the text may use alone."""
+    return MentionResolver(doc, gazetteer, date, url, headline).resolve_all()
+
+
+def quote_speakers(doc: Doc) -> dict[int, int]:
+    """The speaker of every token inside a quotation: the subject of a verb of saying outside
+    the quotes, in the sentence where the quotation opens, where it closes, or the one before
+    ("Trump said, "I thank him"", ""I thank him," Trump said", "Pompeo told the press. "Bolton
+    and I disagreed"")."""
+    speakers: dict[int, int] = {}
+    for start, end in _quotations(doc):
+        opening = doc[start].sent
+        sentences = [opening, doc[end - 1].sent]
+        if opening.start > 0:
+            sentences.append(doc[opening.start - 1].sent)
+        subject = next((c.i for sent in sentences for verb in sent
+                        if verb.lemma_.lower() in QUOTING_VERBS and not start <= verb.i < end
+                        for c in verb.children
+                        if c.dep_ in labels.SUBJECT and not start <= c.i < end
+                        and c.lower_ not in WORDS.first_person_pronoun), None)
+        if subject is not None:
+            speakers.update((i, subject) for i in range(start, end))
+    return speakers
+
+
+def _quotations(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Token ranges between quotation marks ("…" or “…”); a paragraph ends any quotation."""
+    start = None
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            start = None
+        elif token.text in OPENING_QUOTES and (start is None or token.text != "\""):
+            start = token.i + 1
+        elif token.text in CLOSING_QUOTES and start is not None:
+            yield start, token.i
+            start = None
 
 
 def _allies_of(country: ActorRecord, mention: str) -> ActorRef:
@@ -413,6 +543,29 @@ def _owns(head: Token) -> bool:
     return head.pos_ != "PROPN" and head.lemma_.lower() not in WORDS.thing_noun
 
 
+def _person_titled(root: Token) -> bool:
+    """Whether a name follows a person's title or role: "candidate", "President", "Mr"."""
+    words = {c.lemma_.lower().rstrip(".") for c in root.lefts if c.dep_ in labels.TITLE_MODIFIER}
+    return bool(words & (WORDS.people_noun | WORDS.honorific | WORDS.male_title | WORDS.female_title
+                         | WORDS.offices.keys()))
+
+
+def _names_people(head: Token) -> bool:
+    """Whether a noun names people or an agent: "leaders", "officials", "friends"."""
+    return head.lemma_.lower() in WORDS.group_head | WORDS.people_noun or agent_of(_noun_words(head)) is not None
+
+
+def _readable(name: str) -> bool:
+    """Whether a name the model found is in the Latin script it reads (not a fragment of
+    another script, which an English model tags at random)."""
+    return any("a" <= c.lower() <= "z" for c in name)
+
+
+def _singular(name: str) -> str:
+    """A people's name in the singular, so that "ex-Muslims" and "ex-Muslim" are one group."""
+    return name[:-1] if len(name) > 3 and name.endswith("s") and not name.endswith("ss") else name
+
+
 def _initial(word: str) -> bool:
     return len(word) == 2 and word[0].isupper() and word[1] == "."
 
@@ -429,10 +582,11 @@ def _speaker_tag_tokens(doc: Doc) -> set[int]:
 
 
 def _noun_words(token: Token) -> list[str]:
-    """A noun's compounds (and theirs) and the head's lemma, lower case: "law enforcement
-    agency"."""
+    """A noun's compounds (and theirs), its own adjectives and the head's lemma, lower case:
+    "law enforcement agency", "military force".""" 
     words = [t.lower_ for t in token.doc[token.left_edge.i : token.i]
-             if t.dep_ == "compound" and t.ent_type_ not in labels.NAMED]
+             if t.ent_type_ not in labels.NAMED and (t.dep_ == "compound" or (
+                 t.dep_ == "amod" and t.head.i == token.i and t.text.islower()))]
     return [*words, token.lemma_.lower()]
 
 

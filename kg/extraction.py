@@ -213,7 +213,14 @@ def partners(head: Token, context: Context, preps: set[str] = PARTNER_PREPS) -> 
             found.extend(coordinated(child))
         elif child.dep_ == "prep" and child.lower_ in preps:
             found.extend(t for o in child.children if o.dep_ == "pobj" for t in coordinated(o))
-    return [t for t in found if _names_actor(t, context) and not _place_after_at(t, context)]
+    return [t for t in found if _names_actor(t, context) and not _place_after_at(t, context)
+            and not _channel(t, context)]
+
+
+def _channel(token: Token, context: Context) -> bool:
+    """'a town hall on ABC', 'wrote in The Guardian': the outlet is where it was shown."""
+    actors = context.mentions.get(token.i, [])
+    return token.head.lower_ in WORDS.channel_prep and bool(actors) and all(a.sector == MEDIA for a in actors)
 
 
 def _place_after_at(token: Token, context: Context) -> bool:

@@ -13,6 +13,7 @@ from .documents import Document
 from .events import Event
 from .extraction import Context, extract_events
 from .gazetteer import Gazetteer
+from .nlp import RULER_NAME
 
 BATCH_SIZE = 32
 # A batch also stops at this many characters (~8,000 words): spaCy's memory grows with the
@@ -48,10 +49,17 @@ class Extractor:
 
     def document_events(self, doc: Doc, document: Document) -> list[Event]:
         """The events of one parsed document."""
-        mentions = resolve_mentions(doc, self.gazetteer, document.date)
+        mentions = resolve_mentions(doc, self.gazetteer, document.date, document.url,
+                                    self.headline(document.title))
         context = Context.of(doc, document.id, document.date, document.title, mentions, self.lexicon)
         events = (classify(e, self.lexicon) for e in extract_events(doc, context))
         return [e for e in events if keep(e)]
+
+    def headline(self, title: str | None) -> Doc | None:
+        """A document's title with its known actors tagged (by the actor ruler alone, no parse)."""
+        if not title or RULER_NAME not in self.nlp.pipe_names:
+            return None
+        return self.nlp.get_pipe(RULER_NAME)(self.nlp.make_doc(title))
 
 
 def batches(documents: Iterable[Document], size: int, chars: int) -> Iterator[list[Document]]:

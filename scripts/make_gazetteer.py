@@ -219,8 +219,6 @@ def people(codes: set[str], orgs: dict[str, str], leader_office: dict[str, str])
         where = f"people.csv {row['name']}"
         if row["country"] not in codes:
             errors.append(f"{where}: country {row['country']!r} has no COUNTRY record")
-        if not roles.get(row["name"]):
-            errors.append(f"{where}: no roles")
         records.append(
             {
                 "id": actor_id(row["qid"], row["name"], where),
