@@ -552,7 +552,8 @@ def _person_titled(root: Token) -> bool:
 
 def _names_people(head: Token) -> bool:
     """Whether a noun names people or an agent: "leaders", "officials", "friends"."""
-    return head.lemma_.lower() in WORDS.group_head | WORDS.people_noun or agent_of(_noun_words(head)) is not None
+    lemma = head.lemma_.lower()
+    return lemma in WORDS.group_head or lemma in WORDS.people_noun or agent_of(_noun_words(head)) is not None
 
 
 def _readable(name: str) -> bool:
@@ -583,7 +584,7 @@ def _speaker_tag_tokens(doc: Doc) -> set[int]:
 
 def _noun_words(token: Token) -> list[str]:
     """A noun's compounds (and theirs), its own adjectives and the head's lemma, lower case:
-    "law enforcement agency", "military force".""" 
+    "law enforcement agency", "military force"."""
     words = [t.lower_ for t in token.doc[token.left_edge.i : token.i]
              if t.ent_type_ not in labels.NAMED and (t.dep_ == "compound" or (
                  t.dep_ == "amod" and t.head.i == token.i and t.text.islower()))]
