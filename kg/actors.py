@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from spacy.tokens import Doc, Span, Token
 
 from . import labels
-from .agents import agent_of, sector_actor
+from .agents import AGENTS, agent_of, sector_actor
 from .events import ActorRef
 from .gazetteer import ActorRecord, Gazetteer, fold_accents, normalise, slug
 from .words import WORDS, data_table
@@ -284,7 +284,8 @@ class MentionResolver:
         agent = agent_of(_noun_words(token))
         if token.lemma_.lower() in WORDS.capitalised_agent and token.text.islower():
             agent = None  # "a house", not "the House"
-        if agent and (token.pos_ == "NOUN" or agent.institution):
+        if agent and (token.pos_ == "NOUN" or agent.institution or countries):
+            # "officials", "the Senate", "the Turkish Ministry of Foreign Affairs"
             return self._agent(token, agent, mention)
         if not _owns(token):
             return []
@@ -360,11 +361,14 @@ class MentionResolver:
         places = [o for p in token.children if p.dep_ == "prep" and p.lower_ in WORDS.owner_prep
                   for o in p.children if o.dep_ == "pobj"] if agents else []
         people = _names_people(token)
-        for child in modifiers + places:
-            for part in [child, *child.conjuncts]:
-                record = self._owner_word(part, people)
-                if record and record not in owners:
-                    owners.append(record)
+        for group in (modifiers, places):  # "Turkish troops in Syria" are Turkey's
+            for child in group:
+                for part in [child, *child.conjuncts]:
+                    record = self._owner_word(part, people)
+                    if record and record not in owners:
+                        owners.append(record)
+            if owners:
+                break
         return owners
 
     def _owner_word(self, token: Token, people: bool = False) -> ActorRecord | None:
@@ -412,9 +416,12 @@ class MentionResolver:
 
     def _from_pronoun(self, token: Token) -> list[ActorRef]:
         word = token.lower_
-        if word in WORDS.first_person_pronoun:
+        if word in WORDS.first_person_pronoun | WORDS.first_person_plural:
             speaker = self.speakers.get(token.i)
-            return [] if speaker is None else [_as_pronoun(a, token) for a in self.resolve(self.doc[speaker])]
+            actors = [] if speaker is None else self.resolve(self.doc[speaker])
+            if word in WORDS.first_person_plural:
+                actors = [a for a in map(self._speakers_side, actors) if a]
+            return [_as_pronoun(a, token) for a in actors]
         if word in WORDS.relative_pronoun and token.head.dep_ == "relcl":
             antecedent = token.head.head
             found = self._latest(lambda m: m.token == antecedent.i, token)
@@ -425,7 +432,8 @@ class MentionResolver:
             if found:  # the first pronoun of a person tells the later ones
                 self.gender.setdefault(found.actor.id, gender)
         elif word in WORDS.nonperson_pronoun:
-            found = self._latest(lambda m: m.actor.type in INSTITUTIONS and self._near(m, token), token)
+            found = self._latest(lambda m: m.actor.type in INSTITUTIONS and self._near(m, token)
+                                 and self.doc[m.token].tag_ not in labels.PLURAL_NOUN_TAGS, token)
         elif word in WORDS.plural_pronoun:
             found = self._latest(lambda m: (m.actor.type in INSTITUTIONS | {"GROUP"} or m.coordinated)
                                  and self._near(m, token), token)
@@ -444,13 +452,27 @@ class MentionResolver:
         return [_as_pronoun(m.actor, pronoun) for t in sorted(members) for m in self.by_token.get(t, ())]
 
     def _near(self, mention: Mention, pronoun: Token) -> bool:
-        """Whether an organisation or group can be the antecedent of "it" or "they": one a
-        dictionary knows within the salience window, one only the model found ("ACC",
-        "AIS") only in the pronoun's sentence or the one before."""
-        if mention.actor.known:
+        """Whether an organisation or group can be the antecedent of "it" or "they": one the
+        gazetteer knows within the salience window; a company, or one only the model found
+        ("ACC", "AIS"), only in the pronoun's sentence or the one before; a news outlet never."""
+        if mention.actor.sector == MEDIA:
+            return False  # "PBS revealed that he ordered it": where the text comes from
+        if mention.actor.known and normalise(mention.actor.name) not in KINDS:
             return True
         distance = self.sentence_number[pronoun.sent.start] - self.sentence_number[mention.sentence_start]
         return distance <= UNKNOWN_SALIENCE_SENTENCES
+
+    def _speakers_side(self, speaker: ActorRef) -> ActorRef | None:
+        """Whom "we" stands for in a quotation: an institution that speaks, or the
+        government of a person who holds an office on the document's date."""
+        if speaker.type != "PERSON":
+            return speaker
+        record = self.gazetteer.get(speaker.id)
+        country = self.gazetteer.by_country(speaker.country) if speaker.country else None
+        if record is None or country is None or not any(r.held_on(self.date) and r.country
+                                                         for r in record.roles):
+            return None
+        return sector_actor(AGENTS["government"], country, speaker.mention)
 
     def _latest(self, agrees, token: Token) -> Mention | None:
         """The most salient earlier mention that agrees, in the nearest sentence that has one
@@ -544,10 +566,13 @@ def _owns(head: Token) -> bool:
 
 
 def _person_titled(root: Token) -> bool:
-    """Whether a name follows a person's title or role: "candidate", "President", "Mr"."""
-    words = {c.lemma_.lower().rstrip(".") for c in root.lefts if c.dep_ in labels.TITLE_MODIFIER}
-    return bool(words & (WORDS.people_noun | WORDS.honorific | WORDS.male_title | WORDS.female_title
-                         | WORDS.offices.keys()))
+    """Whether a name has a person's title or role before it or in apposition: "candidate
+    Brock Pierce", "Mr Carroll", "Ricardo Rosselló Nevares, Puerto Rico's governor"."""
+    words = {c.lemma_.lower().rstrip(".") for c in root.children
+             if (c.dep_ in labels.TITLE_MODIFIER and c.i < root.i)
+             or (c.dep_ == "appos" and c.pos_ == "NOUN")}
+    return bool(words & (WORDS.person_role | WORDS.people_noun | WORDS.honorific | WORDS.male_title
+                         | WORDS.female_title | WORDS.offices.keys()))
 
 
 def _names_people(head: Token) -> bool:

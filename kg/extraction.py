@@ -213,14 +213,16 @@ def partners(head: Token, context: Context, preps: set[str] = PARTNER_PREPS) -> 
             found.extend(coordinated(child))
         elif child.dep_ == "prep" and child.lower_ in preps:
             found.extend(t for o in child.children if o.dep_ == "pobj" for t in coordinated(o))
-    return [t for t in found if _names_actor(t, context) and not _place_after_at(t, context)
-            and not _channel(t, context)]
+    return [t for t in found if _names_actor(t, context) and not _place_after_at(t, context)]
 
 
 def _channel(token: Token, context: Context) -> bool:
     """'a town hall on ABC', 'wrote in The Guardian': the outlet is where it was shown."""
     actors = context.mentions.get(token.i, [])
-    return token.head.lower_ in WORDS.channel_prep and bool(actors) and all(a.sector == MEDIA for a in actors)
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "on NBC and ABC"
+    return first.head.lower_ in WORDS.channel_prep and bool(actors) and all(a.sector == MEDIA for a in actors)
 
 
 def _place_after_at(token: Token, context: Context) -> bool:
@@ -398,7 +400,7 @@ def _group_of(token: Token, context: Context, depth: int = NESTING_DEPTH) -> lis
 
 
 def _names_actor(token: Token, context: Context) -> bool:
-    return bool(context.mentions.get(token.i) or _group_of(token, context))
+    return bool(context.mentions.get(token.i) or _group_of(token, context)) and not _channel(token, context)
 
 
 def modality(verb: Token) -> str:

@@ -54,6 +54,14 @@ NAMES = [
     ("A US president spoke.", "A US president", "United States · government"),
     # so does any noun a country owns
     ("Israeli bulldozers demolished homes.", "Israeli bulldozers", "Israel"),
+    # an agent's own adjective is part of the agent; a named ministry of a country is its government
+    ("United States military forces struck.", "United States military forces", "United States · military"),
+    ("The Turkish Ministry of Foreign Affairs objected.", "The Turkish Ministry", "Turkey · government"),
+    # a name no dictionary knows owns people, never things: "the AIS data" is no actor
+    ("The AIS data showed the ship.", "AIS", None),
+    ("The COVID-19 outbreak spread.", "COVID-19", None),
+    # "the House" is an institution, "a house" is not
+    ("Vendors sold a house.", "house", None),
 ]
 
 
@@ -68,6 +76,12 @@ IN_DOCUMENT_NAMES = [
      "Pedro R. Pierluisi Urrutia"),
     # parties: the plural and the adjective are the party, with its country
     ("The Democrats won. Democratic senators voted.", "Democrats", "Democratic Party"),
+    # a name the model calls an organisation is a person's when a person's title or role
+    # stands before it or in apposition, and its surname is that person later
+    ("Independent presidential candidate Brock Pierce spoke. Pierce argued for reform.", "Pierce",
+     "Brock Pierce"),
+    ("Ricardo Rosselló Nevares, Puerto Rico's governor, resigned. Rosselló left.", "Rosselló",
+     "Ricardo Rosselló Nevares"),
 ]
 
 
@@ -125,6 +139,15 @@ PRONOUNS += [
     ("Ms Vázquez spoke after Pierluisi resigned. He left.", "He", "Pierluisi"),
     # a speaker tag is never an antecedent
     ("((WN)) What did the ministry decide? They declined.", "They", None),
+    # I and we in a quotation are its speaker, and the government of an office holder
+    ('Macron said on Monday, "I thank him."', "I", "Emmanuel Macron"),
+    ('"I disagreed with him," Zelenskyy told reporters.', "I", "Volodymyr Zelenskyy"),
+    ('Macron spoke. "We will send troops," he said.', "We", "France · government"),
+    ('"We will respond," NATO said.', "We", "NATO"),
+    # an organisation only the model knows is "it" only in the next sentence, an outlet never
+    ("The Zorblax Institute opened. Rats pressed levers. Students watched. It suggests empathy.",
+     "It", None),
+    ("The BBC revealed that Macron did not order it.", "it", None),
 ]
 
 
@@ -169,3 +192,29 @@ def test_partial_dates_in_terms_of_office():
 
 def test_a_countrys_allies_are_a_group_of_their_own(extractor):
     assert mentions(extractor, "Paris will host Ukraine's allies.")["Ukraine's allies"] == "Allies of Ukraine"
+
+
+def test_owners_before_places(extractor):
+    found = resolve_mentions(extractor.nlp("Turkish troops in Syria clashed."), extractor.gazetteer, None)
+    assert [a.name for actors in found.values() for a in actors if a.mention == "Turkish troops"] == [
+        "Turkey · military"]
+
+
+def test_a_document_that_names_no_country_is_about_its_actors_country(extractor):
+    found = resolve_mentions(extractor.nlp("Nancy Pelosi spoke. The House voted."), extractor.gazetteer,
+                             "2020-01-10")
+    house = next(a for actors in found.values() for a in actors if a.mention == "House")
+    assert (house.country, house.sector) == ("USA", "GOV")
+
+
+def test_the_publisher_is_no_actor_of_its_own_article(extractor):
+    doc = extractor.nlp("Wikinews asked the ministry. The BBC reported it.")
+    found = resolve_mentions(doc, extractor.gazetteer, None, url="https://en.wikinews.org/wiki/Story")
+    assert {a.name for actors in found.values() for a in actors} == {"BBC"}
+
+
+def test_a_surname_finds_the_full_name_of_the_headline(extractor):
+    doc = extractor.nlp("Sanders said he would stop.")
+    found = resolve_mentions(doc, extractor.gazetteer, None,
+                             headline=extractor.headline("Bernie Sanders ends his campaign"))
+    assert {a.name for actors in found.values() for a in actors} == {"Bernie Sanders"}
