@@ -3,7 +3,8 @@ development set's mentions and events (``bench/dev/wikinews/*.json``, offsets in
 Wikinews articles, annotated for kg; no article text is kept here).
 
 Prints, for the whole Wikinews file (295 articles):
-  * actor mentions in events and the share resolved to a dictionary entry (``known``);
+  * actor mentions in events and the share resolved to a dictionary entry (``known``), also
+    in the articles the file flags ``ir_core`` (international relations);
   * the 150 busiest actor nodes, each with its verdict from ``bench/dev/top_nodes.tsv``
     (a judgement of node names: actor, duplicate, not an actor) or "?" when not judged yet,
     and the count of duplicates plus non-actors among them;
@@ -56,18 +57,22 @@ def main(path: Path) -> None:
     for document in documents:
         if document.id in dev_ids:
             parsed[document.id] = (document, extractor.nlp(document.text))
-    corpus_figures(events)
+    corpus_figures(events, ir_core_ids(path))
     mention_figures(parsed, extractor, events)
     event_figures(parsed, events)
 
 
-def corpus_figures(events) -> None:
+def corpus_figures(events, ir_core: set[str]) -> None:
     actors = [a for e in events for a in (e.source, e.target) if a is not None]
     known = sum(a.known for a in actors)
     counts = Counter(a.id for a in actors)
     by_id = {a.id: a for a in actors}
     print(f"Wikinews: {len(events)} events, {len(actors)} actor mentions, {len(counts)} actor nodes")
     print(f"  mentions resolved to a dictionary entry: {known / len(actors):.1%}")
+    core = [a for e in events if e.doc in ir_core for a in (e.source, e.target) if a is not None]
+    if core:
+        print(f"    in the {len(ir_core)} articles flagged ir_core (international relations): "
+              f"{sum(a.known for a in core) / len(core):.1%} of {len(core)}")
     verdicts = read_verdicts()
     tally, unjudged = Counter(), 0
     print(f"  the {TOP} busiest nodes (verdicts from bench/dev/top_nodes.tsv):")
@@ -89,6 +94,14 @@ def corpus_figures(events) -> None:
                         or normalise(a.name) in {"senate", "parliament", "congress", "house",
                                                  "supreme court", "court", "ministry", "government"})})
     print(f"  state bodies without a country: {len(bare)} {bare[:10]} (sectors {sorted(institutions)})")
+
+
+def ir_core_ids(path: Path) -> set[str]:
+    """The ids of the articles the corpus flags ``ir_core`` (a keyword filter, not gold)."""
+    if path.suffix != ".jsonl":
+        return set()
+    with path.open(encoding="utf-8") as handle:
+        return {record["id"] for record in map(json.loads, handle) if record.get("ir_core")}
 
 
 def read_verdicts() -> dict[str, str]:

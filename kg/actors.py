@@ -41,9 +41,10 @@ KIND_SECTORS = {"media": "MED", "company": "BUS"}
 KINDS = {normalise(row["name"]): row["kind"] for row in data_table("kinds.tsv")}
 #: Verbs whose subject speaks the quotation beside them.
 QUOTING_VERBS = WORDS.speech_verb | WORDS.media_verb | WORDS.quoting_verb
-#: Quotation marks that open and close a quotation.
+#: Quotation marks that open and close a quotation, and where to look for them.
 OPENING_QUOTES = {'"', "\u201c"}
 CLOSING_QUOTES = {'"', "\u201d"}
+QUOTE_OR_LINE = re.compile('["\u201c\u201d\n]')
 #: A speaker tag of an interview or transcript: "((WN))", "(Q)", "[Reporter]".
 SPEAKER_TAG = re.compile(r"^\s*[\(\[]{1,2}\s*[A-Z][\w .]{0,30}[\)\]]{1,2}\s*:?")
 
@@ -150,7 +151,7 @@ class MentionResolver:
         if entity is not None and token.i == entity.root.i and not entity.ent_id_ \
                 and self._agent_in(entity):
             return self._from_entity(entity)
-        owner = self._owner_word(token, people=_names_people(token.head))
+        owner = self._owner_word(token, owned=token.head)
         return [self._ref(owner, token.text)] if owner else []
 
     def _agent_in(self, entity: Span):
@@ -360,20 +361,19 @@ class MentionResolver:
         modifiers = [c for c in token.children if c.dep_ in labels.OWNER]
         places = [o for p in token.children if p.dep_ == "prep" and p.lower_ in WORDS.owner_prep
                   for o in p.children if o.dep_ == "pobj"] if agents else []
-        people = _names_people(token)
         for group in (modifiers, places):  # "Turkish troops in Syria" are Turkey's
             for child in group:
                 for part in [child, *child.conjuncts]:
-                    record = self._owner_word(part, people)
+                    record = self._owner_word(part, owned=token)
                     if record and record not in owners:
                         owners.append(record)
             if owners:
                 break
         return owners
 
-    def _owner_word(self, token: Token, people: bool = False) -> ActorRecord | None:
+    def _owner_word(self, token: Token, owned: Token | None = None) -> ActorRecord | None:
         """The actor a single word stands for: a known name or demonym, or, as the owner of
-        ``people``, a name no dictionary knows ("Yoruba leaders")."""
+        people (the ``owned`` noun), a name no dictionary knows ("Yoruba leaders")."""
         entity = self.entity_of.get(token.i)
         if entity is not None and entity.ent_id_:
             return self.gazetteer.get(entity.ent_id_)
@@ -385,8 +385,9 @@ class MentionResolver:
         if entity is not None and entity.label_ in labels.PLACE:
             country = self.gazetteer.place_country(_strip_article(entity).text)
             return self.gazetteer.by_country(country) if country else None
-        if people and entity is not None and entity.label_ in labels.OWNER_ENTITY_TYPES \
-                and token.i == entity.root.i and normalise(entity.text) not in WORDS.region_word:
+        if owned is not None and entity is not None and entity.label_ in labels.OWNER_ENTITY_TYPES \
+                and token.i == entity.root.i and normalise(entity.text) not in WORDS.region_word \
+                and _names_people(owned):
             name = _strip_article(entity).text
             if KINDS.get(normalise(name)) in NOT_ACTOR_KINDS or not _readable(name) \
                     or self._agent_in(entity):
@@ -537,15 +538,17 @@ def quote_speakers(doc: Doc) -> dict[int, int]:
 
 
 def _quotations(doc: Doc) -> Iterator[tuple[int, int]]:
-    """Token ranges between quotation marks ("…" or “…”); a paragraph ends any quotation."""
+    """Token ranges between quotation marks ("…" or “…”); a new line ends any quotation."""
     start = None
-    for token in doc:
-        if token.is_space and "\n" in token.text:
+    for match in QUOTE_OR_LINE.finditer(doc.text):
+        mark = match.group()
+        token = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if mark == "\n" or token is None:
             start = None
-        elif token.text in OPENING_QUOTES and (start is None or token.text != "\""):
-            start = token.i + 1
-        elif token.text in CLOSING_QUOTES and start is not None:
-            yield start, token.i
+        elif mark in OPENING_QUOTES and (start is None or mark != '"'):
+            start = token.end
+        elif mark in CLOSING_QUOTES and start is not None:
+            yield start, token.start
             start = None
 
 

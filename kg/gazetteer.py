@@ -9,6 +9,7 @@ import json
 import marshal
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -118,6 +119,8 @@ class Gazetteer:
         self._by_generic: dict[str, str] = {}
         self._places: dict[str, str] = {}
         self._by_country: dict[str, str] = {}
+        #: the roles by the country or organisation they serve, made when first asked for
+        self._roles_by_place: dict[tuple, list[tuple[str, Role]]] | None = None
 
     def state(self) -> tuple:
         """The gazetteer as plain data (for :mod:`kg.cache`)."""
@@ -158,6 +161,7 @@ class Gazetteer:
 
     def add(self, records: Iterable[ActorRecord]) -> None:
         """Add records; a record with a known id replaces the old one, a known name moves."""
+        self._roles_by_place = None
         for record in records:
             self._rows[record.id] = marshal.dumps(_row(record))
             self._records[record.id] = record
@@ -202,12 +206,14 @@ class Gazetteer:
         self, office: str, country: str | None, day: str | None, org: str | None = None
     ) -> ActorRecord | None:
         """Who held ``office`` (or, for "leader", the leading office) of a country on ``day``."""
-        for actor_id, roles in self._roles.items():
-            for role in (Role(*fields) for fields in roles):
-                if role.country != country or role.org != org or not role.held_on(day):
-                    continue
-                if role.office == office or (office == "leader" and role.leader):
-                    return self.get(actor_id)
+        if self._roles_by_place is None:
+            self._roles_by_place = defaultdict(list)
+            for actor_id, roles in self._roles.items():
+                for role in (Role(*fields) for fields in roles):
+                    self._roles_by_place[role.country, role.org].append((actor_id, role))
+        for actor_id, role in self._roles_by_place.get((country, org), ()):
+            if role.held_on(day) and (role.office == office or (office == "leader" and role.leader)):
+                return self.get(actor_id)
         return None
 
     def ruler_patterns(self) -> list[dict[str, str]]:
