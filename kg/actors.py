@@ -29,8 +29,8 @@ UNKNOWN_SALIENCE_SENTENCES = 1
 #: Actor types that a non-person pronoun ("it", "its") can stand for.
 INSTITUTIONS = {"COUNTRY", "IGO", "ORG", "GOV"}
 #: Kinds of named things (``kg/data/kinds.tsv``) that never act: platforms, software,
-#: diseases, time zones, buildings.
-NOT_ACTOR_KINDS = {"platform", "software", "disease", "time zone", "building"}
+#: diseases, time zones, buildings, events ("Brexit").
+NOT_ACTOR_KINDS = {"platform", "software", "disease", "time zone", "building", "event"}
 #: The sector of news outlets.
 MEDIA = "MED"
 #: The sector of named organisations of a kind.
@@ -201,7 +201,8 @@ class MentionResolver:
             return []
         if actor_type == "ORG" and _person_titled(entity.root):
             actor_type = "PERSON"  # "presidential candidate Brock Pierce", which the model calls an ORG
-        record = self.gazetteer.by_name(name.text)
+        record = self.gazetteer.by_name(name.text) or self.gazetteer.by_name(
+            " ".join(t.text for t in name if not _initial(t.text)))  # "John R. Bolton"
         actor = to_ref(record, entity.text, title) if record else self._unknown(
             name, actor_type, entity.text, title, countries[0].country if countries else None)
         if actor.type == "PERSON":

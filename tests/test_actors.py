@@ -72,16 +72,18 @@ def test_mention_resolves_to_canonical_actor(extractor, text, mention, name):
 
 IN_DOCUMENT_NAMES = [
     # a later surname, or any later part of a full name, is the person named before
-    ("Pedro R. Pierluisi Urrutia resigned. Later Pierluisi spoke.", "Pierluisi",
-     "Pedro R. Pierluisi Urrutia"),
+    ("Maria R. Lindqvist Ortega resigned. Lindqvist spoke later.", "Lindqvist",
+     "Maria R. Lindqvist Ortega"),
     # parties: the plural and the adjective are the party, with its country
     ("The Democrats won. Democratic senators voted.", "Democrats", "Democratic Party"),
     # a name the model calls an organisation is a person's when a person's title or role
     # stands before it or in apposition, and its surname is that person later
     ("Independent presidential candidate Brock Pierce spoke. Pierce argued for reform.", "Pierce",
      "Brock Pierce"),
-    ("Ricardo Rosselló Nevares, Puerto Rico's governor, resigned. Rosselló left.", "Rosselló",
-     "Ricardo Rosselló Nevares"),
+    ("Joaquin Estrada Nevares, the island's governor, resigned. Estrada left.", "Estrada",
+     "Joaquin Estrada Nevares"),
+    # a full name with a middle initial is the dictionary's name without it
+    ("National security adviser John R. Bolton resigned.", "John R. Bolton", "John Bolton"),
 ]
 
 
