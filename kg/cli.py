@@ -287,8 +287,11 @@ def _shown(path: str | Path) -> str:
 @page_options
 @click.option("--graph", "graph_file", type=click.Path(dir_okay=False),
               help="Also write the graph as JSON (readable by 'kg render').")
+@click.option("--all-relations", is_flag=True,
+              help="Also draw relations whose action the lexicon does not code as edges "
+                   "(they are otherwise kept on their actor as statements).")
 @reports_errors
-def build(inputs, date, output, title, max_nodes, collapse, graph_file, **options) -> None:
+def build(inputs, date, output, title, max_nodes, collapse, graph_file, all_relations, **options) -> None:
     """Build the graph of INPUTS and write it as an interactive HTML page."""
     from .graph import build_graph
     from .readwrite import write_graph
@@ -296,7 +299,7 @@ def build(inputs, date, output, title, max_nodes, collapse, graph_file, **option
 
     _check_outputs(inputs, [output, graph_file], options["store"], options["actor_files"])
     corpus = _corpus_run(**options)
-    graph = build_graph(corpus.events(inputs, date))
+    graph = build_graph(corpus.events(inputs, date), relations=all_relations)
     path = write_html(graph, output, title=title, max_nodes=max_nodes, collapse=collapse)
     if graph_file:
         write_graph(graph, graph_file)

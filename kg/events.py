@@ -63,6 +63,15 @@ class Event:
     title: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
+    @property
+    def layer(self) -> str:
+        """Which layer of :data:`kg.schema.LAYERS` the event is in: a coded ``event`` (an action
+        the lexicon knows, between two actors: a graph edge), an uncoded ``relation`` between two
+        actors, or a ``statement`` of one actor with no recipient."""
+        if self.target is None:
+            return "statement"
+        return "event" if self.action.cameo else "relation"
+
     @cached_property
     def id(self) -> str:
         """A stable id: the same event in the same document always gets the same id."""
@@ -78,7 +87,7 @@ class Event:
         record = asdict(self)
         record["span"] = list(self.span)
         extra = record.pop("extra")
-        return {"id": self.id, **record, **extra}
+        return {"id": self.id, "layer": self.layer, **record, **extra}
 
     @classmethod
     def from_dict(cls, record: dict[str, Any]) -> Event:
@@ -95,7 +104,7 @@ class Event:
         fields["target"] = ActorRef(**target) if target else None
         fields["action"] = Action(**record["action"])
         fields["span"] = tuple(record.get("span", (0, 0)))
-        extra = {k: v for k, v in record.items() if k not in known and k != "id"}
+        extra = {k: v for k, v in record.items() if k not in known and k not in DERIVED}
         return cls(**fields, extra=extra)
 
     def to_json(self) -> str:
@@ -110,6 +119,8 @@ def json_lines(events: Iterable[Event]) -> Iterator[bytes]:
         yield event.to_json().encode("utf-8", errors="replace") + b"\n"
 
 
+#: Keys of the record that the event computes (its id and layer), not fields of its own.
+DERIVED = frozenset({"id", "layer"})
 _TEXT, _OPTIONAL_TEXT = (str,), (str, type(None))
 #: The types of the record's fields that the stages rely on.
 _RECORD_TYPES = {"doc": _TEXT, "text": _TEXT, "sentence": (int,), "modality": _TEXT,

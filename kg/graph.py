@@ -14,14 +14,18 @@ from .words import WORDS
 UNCATEGORISED = "uncategorised"
 
 
-def build_graph(events: Iterable[Event]) -> nx.MultiDiGraph:
-    """A new graph of the events; the same events in any order give the same graph."""
+def build_graph(events: Iterable[Event], relations: bool = False) -> nx.MultiDiGraph:
+    """A new graph of the events; the same events in any order give the same graph.
+
+    Coded events (:attr:`kg.events.Event.layer`) are its edges; with ``relations``, uncoded
+    relations between two actors are edges too. Everything else is kept on its source's
+    node as a statement (the ids in its ``statements``)."""
     graph = nx.MultiDiGraph()
-    add_events(graph, sorted(events, key=lambda e: e.id))
+    add_events(graph, sorted(events, key=lambda e: e.id), relations)
     return graph
 
 
-def add_events(graph: nx.MultiDiGraph, events: Iterable[Event]) -> nx.MultiDiGraph:
+def add_events(graph: nx.MultiDiGraph, events: Iterable[Event], relations: bool = False) -> nx.MultiDiGraph:
     """Merge events into a graph; an event already in it (same id) is not added twice.
 
     Node attributes merge without regard to order (aliases are a sorted union, counts add
@@ -30,7 +34,7 @@ def add_events(graph: nx.MultiDiGraph, events: Iterable[Event]) -> nx.MultiDiGra
     """
     statements: dict[str, set[str]] = {}  # each node's statements, as sets while merging
     for event in events:
-        if event.target is None:
+        if event.layer == "statement" or (event.layer == "relation" and not relations):
             known = statements.get(event.source.id)
             if known is None and event.source.id in graph:
                 known = statements[event.source.id] = set(graph.nodes[event.source.id]["statements"])
@@ -78,6 +82,7 @@ def edge_attributes(event: Event) -> dict:
         "negated": event.negated, "confidence": event.confidence,
         "source_mention": event.source.mention,
         "target_mention": event.target.mention if event.target else None,
+        "layer": event.layer,
     }
     return {name: values[name] for name in EDGE_FIELDS}
 

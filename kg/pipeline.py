@@ -52,8 +52,7 @@ class Extractor:
         mentions = resolve_mentions(doc, self.gazetteer, document.date, document.url,
                                     self.headline(document.title))
         context = Context.of(doc, document.id, document.date, document.title, mentions, self.lexicon)
-        events = (classify(e, self.lexicon) for e in extract_events(doc, context))
-        return [e for e in events if keep(e)]
+        return [classify(e, self.lexicon) for e in extract_events(doc, context)]
 
     def headline(self, title: str | None) -> Doc | None:
         """A document's title with its known actors tagged (by the actor ruler alone, no parse)."""
@@ -75,7 +74,3 @@ def batches(documents: Iterable[Document], size: int, chars: int) -> Iterator[li
     if batch:
         yield batch
 
-
-def keep(event: Event) -> bool:
-    """An event without a target is kept only when its action is a known kind of event."""
-    return event.target is not None or event.action.cameo is not None

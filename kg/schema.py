@@ -4,7 +4,7 @@ Every other module takes these from here: the event record (:mod:`kg.events`), t
 (:mod:`kg.graph`), the files (:mod:`kg.readwrite`) and the page (:mod:`kg.render`, whose
 script receives the labels, colours and each event's category and date bounds in its data).
 
-- actor types, modalities and QuadClasses, with the page's labels and colours;
+- actor types, modalities, layers and QuadClasses, with the page's labels and colours;
 - :data:`NODE_FIELDS` and :data:`EDGE_FIELDS`: the attributes of a node (an actor) and of an
   edge (an event) of kg's graph, with their types;
 - :func:`category`: the one category an edge is grouped and filtered by;
@@ -37,6 +37,10 @@ ACTOR_TYPES: tuple[str, ...] = tuple(TYPE_COLORS)
 
 #: How an event was stated (see the README's event record for the rules that decide it).
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "future", "hypothetical", "reported")
+#: The layers of what the extractor finds: coded events between two actors (the graph's
+#: edges), uncoded relations between two actors (edges only when asked for), and statements
+#: of one actor without a recipient (kept on the actor's node).
+LAYERS: tuple[str, ...] = ("event", "relation", "statement")
 
 #: CAMEO QuadClasses; 0 stands for an event without one.
 QUAD_LABELS: dict[int, str] = {
@@ -59,7 +63,7 @@ EDGE_FIELDS: dict[str, type] = {
     "action": str, "lemma": str, "cameo": str, "plover": str, "quad": int, "goldstein": float,
     "doc": str, "title": str, "sentence": int, "text": str, "date": str, "location": str,
     "modality": str, "negated": bool, "confidence": float, "source_mention": str,
-    "target_mention": str,
+    "target_mention": str, "layer": str,
 }
 
 #: Fields that are never None.

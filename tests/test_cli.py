@@ -64,6 +64,19 @@ def test_build_then_render(runner, article, tmp_path):
     assert again.read_text() == page.read_text()
 
 
+def test_build_draws_uncoded_relations_only_when_asked(runner, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Macron jogged with Zelenskyy.", encoding="utf-8")  # no code for jogging
+    layers = {}
+    for flags in ([], ["--all-relations"]):
+        graph = tmp_path / "g.json"
+        result = runner.invoke(cli, ["build", str(story), "-o", str(tmp_path / "g.html"),
+                                     "--graph", str(graph), *flags])
+        assert result.exit_code == 0, result.output
+        layers[bool(flags)] = [e["layer"] for e in json.loads(graph.read_text())["edges"]]
+    assert layers == {False: [], True: ["relation"]}
+
+
 BAD_INPUT = [
     (["extract", "nowhere.txt"], "nowhere.txt: no such file"),
     (["extract", "{empty}"], "empty document"),

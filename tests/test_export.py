@@ -210,7 +210,7 @@ def test_gexf_shows_names_and_event_ids_in_gephi(tmp_path):
     labels = {n.get("id"): n.get("label") for n in root.iterfind(".//g:node", namespace)}
     assert labels["Q159"] == "Russia"
     ids = {e.get("id") for e in root.iterfind(".//g:edge", namespace)}
-    assert ids == {e.id for e in EVENTS if e.target is not None}
+    assert ids == {e.id for e in EVENTS if e.layer == "event"}
     assert root.find("g:meta", namespace).get("lastmodifieddate") is None
 
 

@@ -28,8 +28,8 @@ CONSTRUCTIONS = [
     ("Trump met Putin at the White House.", {f"{TRUMP} | meet at | {PUTIN}"}),
     # actors inside the object phrases
     ("Iran rejected Israel's proposal.", {"Iran | reject | Israel"}),
-    # ... but a country inside a name or a thing is no partner
-    ("Biden won the 2020 United States presidential election.", set()),
+    # ... but a country inside a name or a thing is no partner: a statement of one actor
+    ("Biden won the 2020 United States presidential election.", {"Joe Biden | win election | None"}),
     # news outlets are where the text comes from, not participants
     ("Erdogan told Reuters that Turkey would help Libya.", {"Turkey | help | Libya"}),
     ("Macron spoke to the BBC.", set()),
@@ -37,12 +37,13 @@ CONSTRUCTIONS = [
     ("California sued the Trump administration.", {"California | sue | United States · government"}),
     # an abbreviation does not end a sentence: one company, one sentence
     ("The Hungarian state bought HDT Védelmi Ipari Kft. Hungary then sued Austria.",
-     {"Hungary | sue | Austria"}),
+     {"Hungary | buy | None", "Hungary | sue | Austria"}),
     ("China welcomed the resumption of ties with Japan.", {"China | welcome resumption of | Japan"}),
     ("The EU condemned Israeli air raids.", {"European Union | condemn | Israel"}),
     # addressees of demands and threats
-    ("Egypt demanded that Sudan end its curbs.", {"Egypt | demand | Sudan"}),
-    ("Hamas threatened a strike unless Israel rescinded the order.", {"Hamas | threaten strike | Israel"}),
+    ("Egypt demanded that Sudan end its curbs.", {"Egypt | demand | Sudan", "Sudan | end curb | None"}),
+    ("Hamas threatened a strike unless Israel rescinded the order.",
+     {"Hamas | threaten strike | Israel", "Israel | rescind order | None"}),
     ("Trump said Iran must free the prisoners.", {f"{TRUMP} | say | Iran", "Iran | free prisoner | None"}),
     # places as a last resort: where an act happens is what it is aimed at
     ("Israel imposed a curfew in Hebron.", {"Israel | impose curfew | None"}),  # a city is a place
@@ -50,7 +51,7 @@ CONSTRUCTIONS = [
     # ... never for meetings, nor for the destination of a verb of motion
     ("Russia and Ukraine held talks in Istanbul.",
      {"Russia | hold talk | Ukraine", "Ukraine | hold talk | Russia"}),
-    ("Putin flew to Tehran.", set()),
+    ("Putin flew to Tehran.", {f"{PUTIN} | fly | None"}),
     # noun events: an event noun with its participants
     ("The announcement follows a meeting between Zelenskyy and Trump in Florida.",
      {f"{ZELENSKYY} | meeting between | {TRUMP}"}),

@@ -46,6 +46,30 @@ def test_one_edge_per_event_with_its_evidence():
     assert (data["cameo"], data["quad"], data["doc"], data["date"]) == ("04", 1, "a", "2025-12-29")
 
 
+LAYERS = [
+    # (target, CAMEO code) → the layer of the event record
+    (ZELENSKYY, "04", "event"),
+    (ZELENSKYY, None, "relation"),
+    (None, "01", "statement"),
+    (None, None, "statement"),
+]
+
+
+@pytest.mark.parametrize(("target", "cameo", "layer"), LAYERS)
+def test_every_event_has_a_layer(target, cameo, layer):
+    found = event(MACRON, target, Action("did", "do", cameo))
+    assert found.layer == layer == found.to_dict()["layer"]
+    assert Event.from_dict(found.to_dict()) == found
+
+
+def test_uncoded_relations_are_statements_unless_asked_for():
+    praise = event(MACRON, ZELENSKYY, Action("praised", "praise"))  # not in this lexicon
+    graph = build_graph([praise])
+    assert graph.number_of_edges() == 0 and graph.nodes["Q3052772"]["statements"] == [praise.id]
+    graph = build_graph([praise], relations=True)
+    assert [d["layer"] for *_, d in graph.edges(data=True)] == ["relation"]
+
+
 def test_merge_is_order_independent_and_idempotent():
     forward = build_graph(EVENTS + EVENTS)
     backward = build_graph(list(reversed(EVENTS)))
