@@ -455,11 +455,12 @@ class MentionResolver:
 
     def _near(self, mention: Mention, pronoun: Token) -> bool:
         """Whether an organisation or group can be the antecedent of "it" or "they": one the
-        gazetteer knows within the salience window; a company, or one only the model found
-        ("ACC", "AIS"), only in the pronoun's sentence or the one before; a news outlet never."""
+        gazetteer knows within the salience window; a generic group ("criminals"), a company,
+        or a name only the model found ("ACC"), only in the pronoun's sentence or the one
+        before; a news outlet never."""
         if mention.actor.sector == MEDIA:
             return False  # "PBS revealed that he ordered it": where the text comes from
-        if mention.actor.known and normalise(mention.actor.name) not in KINDS:
+        if self.gazetteer.get(mention.actor.id) is not None:
             return True
         distance = self.sentence_number[pronoun.sent.start] - self.sentence_number[mention.sentence_start]
         return distance <= UNKNOWN_SALIENCE_SENTENCES
