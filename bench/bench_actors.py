@@ -3,11 +3,11 @@ development set's mentions and events (``bench/dev/wikinews/*.json``, offsets in
 Wikinews articles, annotated for kg; no article text is kept here).
 
 Prints, for the whole Wikinews file (295 articles):
-  * actor mentions in events and the share resolved to a dictionary entry (``known``), also
-    in the articles the file flags ``ir_core`` (international relations);
-  * the 150 busiest actor nodes, each with its verdict from ``bench/dev/top_nodes.tsv``
-    (a judgement of node names: actor, duplicate, not an actor) or "?" when not judged yet,
-    and the count of duplicates plus non-actors among them;
+  * actor mentions in events and the share resolved to a dictionary entry (``known``), in all
+    layers and in coded events, also in the articles the file flags ``ir_core``;
+  * the 150 busiest actors of the page (by coded events) and of all layers, each with its
+    verdict from ``bench/dev/top_nodes.tsv`` (a judgement of node names: actor, duplicate,
+    not an actor) or "?" when not judged yet, and the count of duplicates plus non-actors;
   * nodes typed PERSON that the kinds table calls a platform, company or outlet, and state
     bodies without a country ("Senate"; international organisations have none);
 and for the development set:
@@ -64,18 +64,37 @@ def main(path: Path) -> None:
 
 def corpus_figures(events, ir_core: set[str]) -> None:
     actors = [a for e in events for a in (e.source, e.target) if a is not None]
-    known = sum(a.known for a in actors)
-    counts = Counter(a.id for a in actors)
     by_id = {a.id: a for a in actors}
-    print(f"Wikinews: {len(events)} events, {len(actors)} actor mentions, {len(counts)} actor nodes")
-    print(f"  mentions resolved to a dictionary entry: {known / len(actors):.1%}")
-    core = [a for e in events if e.doc in ir_core for a in (e.source, e.target) if a is not None]
-    if core:
-        print(f"    in the {len(ir_core)} articles flagged ir_core (international relations): "
-              f"{sum(a.known for a in core) / len(core):.1%} of {len(core)}")
+    print(f"Wikinews: {len(events)} events ({Counter(e.layer for e in events)}), "
+          f"{len(actors)} actor mentions, {len(by_id)} actors")
+    for label, kept in (("all layers", events), ("coded events (the graph's edges)",
+                                                 [e for e in events if e.layer == "event"])):
+        mentions = [a for e in kept for a in (e.source, e.target) if a is not None]
+        core = [a for e in kept if e.doc in ir_core for a in (e.source, e.target) if a is not None]
+        print(f"  mentions resolved to a dictionary entry, {label}: "
+              f"{sum(a.known for a in mentions) / len(mentions):.1%} of {len(mentions)}; in the "
+              f"{len(ir_core)} articles flagged ir_core (international relations): "
+              f"{sum(a.known for a in core) / max(len(core), 1):.1%} of {len(core)}")
+    drawn = Counter(a.id for e in events if e.layer == "event" for a in (e.source, e.target))
+    print(f"  the {TOP} busiest actors of the page kg build draws, by their coded events "
+          f"(verdicts from bench/dev/top_nodes.tsv):")
+    busiest(drawn, by_id)
+    print(f"  the {TOP} busiest actors of every layer (statements and relations too):")
+    busiest(Counter(a.id for a in actors), by_id)
+    mistyped = sorted({a.name for a in by_id.values() if a.type == "PERSON" and KINDS.get(normalise(a.name))})
+    print(f"  platforms, companies or outlets typed PERSON: {len(mistyped)} {mistyped[:10]}")
+    institutions = {s.name for s in SECTORS.values() if s.state}
+    bare = sorted({a.name for a in by_id.values() if a.country is None and a.type != "IGO"
+                   and (a.sector in {s.code for s in SECTORS.values() if s.state}
+                        or normalise(a.name) in {"senate", "parliament", "congress", "house",
+                                                 "supreme court", "court", "ministry", "government"})})
+    print(f"  state bodies without a country: {len(bare)} {bare[:10]} (sectors {sorted(institutions)})")
+
+
+def busiest(counts: Counter, by_id: dict) -> None:
+    """The busiest actors with their verdicts, and the tally of duplicates and non-actors."""
     verdicts = read_verdicts()
     tally, unjudged = Counter(), 0
-    print(f"  the {TOP} busiest nodes (verdicts from bench/dev/top_nodes.tsv):")
     for rank, (actor_id, n) in enumerate(counts.most_common(TOP), 1):
         actor = by_id[actor_id]
         verdict = verdicts.get(actor.name, "?")
@@ -86,14 +105,6 @@ def corpus_figures(events, ir_core: set[str]) -> None:
     bad = tally["duplicate"] + tally["not an actor"]
     print(f"  top {TOP}: {bad} duplicates or non-actors ({tally['duplicate']} duplicates, "
           f"{tally['not an actor']} non-actors, {unjudged} not judged)")
-    mistyped = sorted({a.name for a in by_id.values() if a.type == "PERSON" and KINDS.get(normalise(a.name))})
-    print(f"  platforms, companies or outlets typed PERSON: {len(mistyped)} {mistyped[:10]}")
-    institutions = {s.name for s in SECTORS.values() if s.state}
-    bare = sorted({a.name for a in by_id.values() if a.country is None and a.type != "IGO"
-                   and (a.sector in {s.code for s in SECTORS.values() if s.state}
-                        or normalise(a.name) in {"senate", "parliament", "congress", "house",
-                                                 "supreme court", "court", "ministry", "government"})})
-    print(f"  state bodies without a country: {len(bare)} {bare[:10]} (sectors {sorted(institutions)})")
 
 
 def ir_core_ids(path: Path) -> set[str]:

@@ -24,8 +24,12 @@ from .words import WORDS, data_table
 
 #: How many sentences back a pronoun looks for its antecedent.
 SALIENCE_SENTENCES = 20
-#: How many sentences back "it" or "they" looks for an organisation no dictionary knows.
+#: How many sentences back "it" or "they" looks for a generic group or a name no dictionary knows.
 UNKNOWN_SALIENCE_SENTENCES = 1
+#: How many sentences back "it" or "they" looks for an actor the gazetteer knows.
+NAMED_SALIENCE_SENTENCES = 2
+#: How often a document names its main country, at least.
+MAIN_COUNTRY_MENTIONS = 2
 #: Actor types that a non-person pronoun ("it", "its") can stand for.
 INSTITUTIONS = {"COUNTRY", "IGO", "ORG", "GOV"}
 #: Kinds of named things (``kg/data/kinds.tsv``) that never act: platforms, software,
@@ -87,13 +91,15 @@ class MentionResolver:
                 self._learn_short_name(entity, to_ref(record, entity.text))
 
     def _main_country(self) -> ActorRecord | None:
-        """The country the document names most (the first of equals): the country of its
-        bare institutions and agents ("the Senate", "police"). A document that names no
-        country is about the country of its known actors and places ("Pelosi", "Ohio")."""
+        """The country the document names most (the first of equals), if at least twice: the
+        country of its bare institutions and agents ("the Senate", "police"). A document that
+        names no country is about the country of its known actors and places ("Pelosi",
+        "Ohio")."""
         counts = Counter(self._country_of_entity(entity) for entity in self.doc.ents)
         counts.pop(None, None)
         if counts:
-            return self.gazetteer.get(counts.most_common(1)[0][0])
+            code, n = counts.most_common(1)[0]
+            return self.gazetteer.get(code) if n >= MAIN_COUNTRY_MENTIONS else None
         codes = Counter(self._country_code_of(entity) for entity in self.doc.ents)
         codes.pop(None, None)
         return self.gazetteer.by_country(codes.most_common(1)[0][0]) if codes else None
@@ -433,7 +439,8 @@ class MentionResolver:
                                  and self.gender.get(m.actor.id, gender) == gender, token)
             if found:  # the first pronoun of a person tells the later ones
                 self.gender.setdefault(found.actor.id, gender)
-        elif word in WORDS.nonperson_pronoun:
+        elif word in WORDS.nonperson_pronoun and (token.dep_ in labels.ANY_SUBJECT or token.dep_ == "poss"):
+            # "it said", "its army"; an object "it" is nearly always a thing ("ordered it")
             found = self._latest(lambda m: m.actor.type in INSTITUTIONS and self._near(m, token)
                                  and self.doc[m.token].tag_ not in labels.PLURAL_NOUN_TAGS, token)
         elif word in WORDS.plural_pronoun:
@@ -460,9 +467,9 @@ class MentionResolver:
         before; a news outlet never."""
         if mention.actor.sector == MEDIA:
             return False  # "PBS revealed that he ordered it": where the text comes from
-        if self.gazetteer.get(mention.actor.id) is not None:
-            return True
         distance = self.sentence_number[pronoun.sent.start] - self.sentence_number[mention.sentence_start]
+        if self.gazetteer.get(mention.actor.id) is not None:
+            return distance <= NAMED_SALIENCE_SENTENCES
         return distance <= UNKNOWN_SALIENCE_SENTENCES
 
     def _speakers_side(self, speaker: ActorRef) -> ActorRef | None:

@@ -15,6 +15,7 @@ from collections import defaultdict
 
 import spacy
 from spacy.attrs import ORTH
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -58,7 +59,8 @@ class ActorRuler:
     Like spaCy's ``EntityRuler``: longer matches first, then earlier ones; a match never
     overlaps another or an entity set before this component. A name matches whatever the
     case inside its words ("Ban Ki-moon" for "Ban Ki-Moon", "al-Assad" for "Al-Assad"), but
-    a word the name capitalises must not be all lower case in the text ("us" is not "US").
+    a word the name capitalises must not be all lower case in the text ("us" is not "US"),
+    and an acronym that is a common word must be in capitals ("Who" is not "WHO").
     """
 
     def __init__(self, patterns: Patterns | None = None):
@@ -85,8 +87,7 @@ class ActorRuler:
             for tokens, lower, label, actor_id in self.candidates(text):
                 end = start + len(tokens)
                 if tuple(lowered[start:end]) == lower and all(
-                        p.islower() or not t.islower()
-                        for p, t in zip(tokens, texts[start:end], strict=True)):
+                        _same_case(p, t) for p, t in zip(tokens, texts[start:end], strict=True)):
                     matches.append((start, end, label, actor_id))
         if not matches:
             return doc
@@ -99,6 +100,17 @@ class ActorRuler:
                 taken.update(range(start, end))
         doc.ents = sorted([*doc.ents, *found], key=lambda span: span.start)
         return doc
+
+
+def _same_case(pattern: str, text: str) -> bool:
+    """Whether a word of the text can be a word of a name: a word the name capitalises is not
+    all lower case in the text ("us" is not "US"), and an acronym that is also a common word
+    is written in capitals ("Who" is not "WHO")."""
+    if pattern.islower():
+        return True
+    if text.islower():
+        return False
+    return not (pattern.isupper() and len(pattern) > 1 and pattern.lower() in STOP_WORDS) or text.isupper()
 
 
 @Language.factory(RULER_NAME)

@@ -137,12 +137,11 @@ def _check_options(graph: Any, title: Any, max_nodes: Any, collapse: Any) -> Non
 
 
 def _select_nodes(graph: nx.Graph, max_nodes: int | None) -> list[Hashable]:
-    """Return the actors to draw, sorted by id.
-
-    With ``max_nodes`` the actors with the highest degree (number of events, in and out)
-    are kept; ties go to the smaller id so the choice is deterministic.
+    """Return the actors to draw, sorted by id: those with an event to draw (an actor with
+    only statements has no edge), and with ``max_nodes`` those with the highest degree
+    (number of events, in and out); ties go to the smaller id so the choice is deterministic.
     """
-    nodes = sorted(graph.nodes, key=str)
+    nodes = sorted((n for n in graph.nodes if graph.degree(n)), key=str)
     if max_nodes is None or max_nodes >= len(nodes):
         return nodes
     ranked = sorted(nodes, key=lambda n: (-graph.degree(n), str(n)))
@@ -232,7 +231,7 @@ def _meta(nodes: list[dict], events: list[dict], graph: nx.Graph, collapse: bool
         "dates": [dates[0], dates[-1]] if dates else None,
         "groups": len({e["group"] for e in events}),
         "shown_nodes": len(nodes),
-        "total_nodes": graph.number_of_nodes(),
+        "total_nodes": sum(1 for n in graph.nodes if graph.degree(n)),
         "shown_events": len(events),
         "total_events": graph.number_of_edges(),
     }

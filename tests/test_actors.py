@@ -38,7 +38,8 @@ NAMES = [
     ("In Chile, protesters marched.", "protesters", "Chile · civilians"),
     ("Law enforcement agencies in Ukraine spoke.", "Law enforcement agencies", "Ukraine · police"),
     ("The Trump administration spoke.", "The Trump administration", "United States · government"),
-    ("Greece protested. The Senate voted.", "Senate", "Greece · Senate"),
+    ("Greece protested. Athens warned Turkey. The Senate voted.", "Senate", "Greece · Senate"),
+    ("Greece protested. The Senate voted.", "Senate", None),  # named once: not sure enough
     ("The Senate voted.", "Senate", None),  # whose senate? unresolved
     ("Refugees fled.", "Refugees", "Refugees"),  # not a state body: an actor without a country
     # titles with "of": the office holder of that country on the document's date
@@ -46,6 +47,8 @@ NAMES = [
     # not actors: platforms, diseases, time zones; places as where something happened
     ("Twitter suspended the account.", "Twitter", None),
     ("COVID-19 spread.", "COVID-19", None),
+    # an acronym that is a common word is a name only in capitals
+    ("The Man Who Knew Too Much was shown.", "Who", None),
     ("Protesters gathered in Florida.", "Florida", None),
     # qualified generic nouns stand for the country
     ("Hungarian officials spoke.", "Hungarian officials", "Hungary · government"),
@@ -150,6 +153,9 @@ PRONOUNS += [
     ("The Zorblax Institute opened. Rats pressed levers. Students watched. It suggests empathy.",
      "It", None),
     ("The BBC revealed that Macron did not order it.", "it", None),
+    # it and they look two sentences back at most; an object "it" is a thing
+    ("Russia spoke. Macron left. Scholz stayed. Merz sat. It agreed.", "It", None),
+    ("NATO met Macron. Trump criticised it.", "it", None),
 ]
 
 

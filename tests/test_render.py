@@ -225,6 +225,8 @@ def test_title_is_escaped(page: str) -> None:
 def test_line_separators_cannot_break_the_data_block() -> None:
     g = nx.MultiDiGraph()
     add_actor(g, "A", "line\u2028sep\u2029arator <!-- x")
+    add_actor(g, "B", "B")
+    add_event(g, "A", "B", "e1")
     page = render_html(g)
     assert "\u2028" not in page and "<!--" not in page
     assert payload(page)["nodes"][0]["name"] == "line\u2028sep\u2029arator <!-- x"
@@ -269,7 +271,18 @@ def test_max_nodes_breaks_ties_by_id() -> None:
     g = nx.MultiDiGraph()
     for key in ("d", "b", "c", "a"):
         add_actor(g, key, key.upper())
+    add_event(g, "a", "b", "e1")
+    add_event(g, "c", "d", "e2")
     data = payload(render_html(g, max_nodes=2))
+    assert [n["key"] for n in data["nodes"]] == ["a", "b"]
+
+
+def test_actors_with_only_statements_are_not_drawn() -> None:
+    g = nx.MultiDiGraph()
+    for key in ("a", "b", "quiet"):
+        add_actor(g, key, key.upper())
+    add_event(g, "a", "b", "e1")
+    data = payload(render_html(g))
     assert [n["key"] for n in data["nodes"]] == ["a", "b"]
 
 
@@ -277,7 +290,9 @@ def test_note_uses_thousands_separators() -> None:
     g = nx.MultiDiGraph()
     for i in range(1200):
         add_actor(g, f"n{i:04d}", f"N{i}")
-    assert "showing 1,000 of 1,200 actors; 0 events hidden" in render_html(g, max_nodes=1000)
+    for i in range(0, 1200, 2):
+        add_event(g, f"n{i:04d}", f"n{i + 1:04d}", f"e{i}")
+    assert "showing 1,000 of 1,200 actors; 100 events hidden" in render_html(g, max_nodes=1000)
 
 
 def test_no_note_when_nothing_is_left_out(page: str) -> None:
