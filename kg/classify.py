@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
@@ -45,10 +46,27 @@ class Lexicon:
         return frozenset(phrase for phrase in self.nouns if " " not in phrase)
 
     @classmethod
-    def load(cls) -> Lexicon:
-        """The lexicon bundled with kg (``kg/data/actions.tsv``)."""
-        text = resources.files("kg").joinpath("data/actions.tsv").read_text("utf-8")
-        return cls.parse(text)
+    def load(cls, with_cameo: bool = True) -> Lexicon:
+        """The lexicon bundled with kg: its own table (``kg/data/actions.tsv``), then the verb
+        phrases converted from PETRARCH's CAMEO dictionary (``kg/data/cameo_verbs.tsv``) that
+        the table does not have."""
+        data = resources.files("kg").joinpath("data")
+        lexicon = cls.parse(data.joinpath("actions.tsv").read_text("utf-8"))
+        if with_cameo:
+            lexicon.add_cameo_verbs(data.joinpath("cameo_verbs.tsv").read_text("utf-8"))
+        return lexicon
+
+    def add_cameo_verbs(self, text: str) -> None:
+        """Add verb phrases with a CAMEO root (``phrase``, ``cameo`` columns); each takes the
+        PLOVER type, QuadClass and Goldstein weight kg's own table gives that root most often."""
+        by_root = Counter(c for c in self.verbs.values() if c.cameo)
+        typical = {}
+        for category, _ in by_root.most_common():
+            typical.setdefault(category.cameo, category)
+        for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+            phrase = row["phrase"].strip().lower()
+            if phrase not in self.verbs and row["cameo"] in typical:
+                self.verbs[phrase] = typical[row["cameo"]]
 
     @classmethod
     def parse(cls, text: str) -> Lexicon:

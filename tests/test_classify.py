@@ -137,3 +137,23 @@ def test_bundled_lexicon_covers_every_cameo_root():
     roots = {c.cameo for c in [*lexicon.verbs.values(), *lexicon.nouns.values()] if c.cameo}
     assert roots == {f"{n:02d}" for n in range(1, 21)}
     assert len(lexicon.verbs) + len(lexicon.nouns) > 1000
+
+
+def test_converted_cameo_verbs_extend_the_table_which_wins():
+    lexicon = Lexicon.parse("phrase\tkind\tcameo\tplover\tquad\tgoldstein\n"
+                            "meet\tverb\t04\tCONSULT\t1\t1.0\n"
+                            "praise\tverb\t05\tSUPPORT\t1\t3.4\n"
+                            "hail\tverb\t05\tSUPPORT\t1\t3.4\n"
+                            "hold\tlight\t\t\t\t\n")
+    lexicon.add_cameo_verbs("phrase\tcode\tcameo\n"
+                            "meet\t190\t19\n"        # the table's own entry wins
+                            "clinch deal\t061\t06\n"  # a root the table does not have: left out
+                            "applaud\t051\t05\n")     # takes the table's category of its root
+    assert lexicon.categorise("meet").cameo == "04"
+    assert lexicon.categorise("clinch deal") is None
+    assert lexicon.categorise("applaud") == lexicon.categorise("praise")
+
+
+def test_bundled_lexicon_has_the_converted_cameo_verbs():
+    assert Lexicon.load().categorise("clamp down").cameo == "17"
+    assert Lexicon.load(with_cameo=False).categorise("clamp down") is None
