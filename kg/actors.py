@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import labels
 from .agents import AGENTS, agent_of, sector_actor
+from .classify import Lexicon
 from .events import ActorRef
 from .gazetteer import ActorRecord, Gazetteer, fold_accents, normalise, slug
 from .words import WORDS, data_table
@@ -41,6 +42,8 @@ MEDIA = "MED"
 KIND_SECTORS = {"media": "MED", "company": "BUS"}
 
 
+#: Nouns that name an act ("raid", "sanction", "statement"): a country owns them as an actor.
+EVENT_NOUNS = Lexicon.load(with_cameo=False).event_nouns
 #: Named things by kind: "twitter" → platform, "reuters" → media.
 KINDS = {normalise(row["name"]): row["kind"] for row in data_table("kinds.tsv")}
 #: Verbs whose subject speaks the quotation beside them.
@@ -83,7 +86,11 @@ class MentionResolver:
         self.gender: dict[str, str] = {}
         self.tagged = _speaker_tag_tokens(doc)
         self.sentence_number = {sent.start: n for n, sent in enumerate(doc.sents)}
-        self.speakers = quote_speakers(doc)
+        quotations = list(_quotations(doc))
+        self.quoted = {i for start, end in quotations for i in range(start, end)}
+        self.speakers = quote_speakers(doc, quotations)
+        #: the persons each first name stands for, for first names inside quotations
+        self.first_names: dict[str, dict[str, ActorRef]] = {}
         self.publisher = (urlsplit(url).hostname or "") if url else ""
         for entity in headline.ents if headline is not None else ():
             record = self.gazetteer.get(entity.ent_id_)
@@ -143,6 +150,9 @@ class MentionResolver:
             return self._from_pronoun(token)
         if token.pos_ == "PROPN" and normalise(token.text) in self.short_names:
             return [replace(self.short_names[normalise(token.text)], mention=token.text)]
+        first = self.first_names.get(normalise(token.text), {}) if token.pos_ == "PROPN" else {}
+        if token.i in self.quoted and len(first) == 1:
+            return [replace(*first.values(), mention=token.text)]
         if token.pos_ in labels.NOMINAL:
             return self._from_description(token)
         return []
@@ -158,7 +168,9 @@ class MentionResolver:
                 and self._agent_in(entity):
             return self._from_entity(entity)
         owner = self._owner_word(token, owned=token.head)
-        return [self._ref(owner, token.text)] if owner else []
+        if owner is None or (owner.type == "COUNTRY" and not _country_owns(token.head)):
+            return []
+        return [self._ref(owner, token.text)]
 
     def _agent_in(self, entity: Span):
         """The agent an entity names as a whole ("Supreme Court", "Senate"), without its
@@ -205,6 +217,8 @@ class MentionResolver:
             return self._place(entity, name)
         if actor_type is None or not _readable(name.text):
             return []
+        if name[-1].lower_ in WORDS.document_word:
+            return []  # "the Alabama Human Life Protection Act": a document, not an actor
         if actor_type == "ORG" and _person_titled(entity.root):
             actor_type = "PERSON"  # "presidential candidate Brock Pierce", which the model calls an ORG
         record = self.gazetteer.by_name(name.text) or self.gazetteer.by_name(
@@ -260,6 +274,9 @@ class MentionResolver:
         key = normalise(name.text)
         if key in self.short_names:
             return replace(self.short_names[key], mention=mention, title=title)
+        first = self.first_names.get(key, {})
+        if name.start in self.quoted and len(first) == 1:  # "I asked John for his resignation"
+            return replace(*first.values(), mention=mention, title=title)
         words = [t.text for t in name if not _initial(t.text)] if actor_type == "PERSON" else [name.text]
         if actor_type == "GROUP":
             words = [_singular(name.text)]
@@ -277,6 +294,8 @@ class MentionResolver:
         later = [*words[1:], *(" ".join(words[i:]) for i in range(1, len(words) - 1))]
         for short in later:
             self.short_names.setdefault(normalise(short), replace(actor, title=None))
+        if len(words) > 1:
+            self.first_names.setdefault(normalise(words[0]), {})[actor.id] = replace(actor, title=None)
 
     def _from_description(self, token: Token) -> list[ActorRef]:
         """Titles, government nouns and generic descriptions: "the German chancellor"."""
@@ -297,7 +316,8 @@ class MentionResolver:
             return self._agent(token, agent, mention)
         if not _owns(token):
             return []
-        owners = self._owners_of(token, token.lemma_.lower() in WORDS.country_noun)
+        owners = [o for o in self._owners_of(token, token.lemma_.lower() in WORDS.country_noun)
+                  if o.type != "COUNTRY" or _country_owns(token)]
         if owners:
             return [self._ref(owner, mention) for owner in owners]
         record = self.gazetteer.by_generic(mention)
@@ -390,8 +410,10 @@ class MentionResolver:
         if record:
             return record
         if entity is not None and entity.label_ in labels.PLACE:
+            # "police in Jericho" are Israel's, "his New Jersey home" is no country's
             country = self.gazetteer.place_country(_strip_article(entity).text)
-            return self.gazetteer.by_country(country) if country else None
+            people = owned is not None and _names_people(owned)
+            return self.gazetteer.by_country(country) if country and people else None
         if owned is not None and entity is not None and entity.label_ in labels.OWNER_ENTITY_TYPES \
                 and token.i == entity.root.i and normalise(entity.text) not in WORDS.region_word \
                 and _names_people(owned):
@@ -525,13 +547,13 @@ def resolve_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, url: str 
     return MentionResolver(doc, gazetteer, date, url, headline).resolve_all()
 
 
-def quote_speakers(doc: Doc) -> dict[int, int]:
+def quote_speakers(doc: Doc, quotations: list[tuple[int, int]]) -> dict[int, int]:
     """The speaker of every token inside a quotation: the subject of a verb of saying outside
     the quotes, in the sentence where the quotation opens, where it closes, or the one before
     ("Trump said, "I thank him"", ""I thank him," Trump said", "Pompeo told the press. "Bolton
     and I disagreed"")."""
     speakers: dict[int, int] = {}
-    for start, end in _quotations(doc):
+    for start, end in quotations:
         opening = doc[start].sent
         sentences = [opening, doc[end - 1].sent]
         if opening.start > 0:
@@ -573,8 +595,18 @@ def to_ref(record: ActorRecord, mention: str, title: str | None = None) -> Actor
 
 def _owns(head: Token) -> bool:
     """Whether a modifier's country or people can own its head: "Israeli raids", "Turkish
-    troops", but not "the Jakarta Post", "the United States presidential election"."""
-    return head.pos_ != "PROPN" and head.lemma_.lower() not in WORDS.thing_noun
+    troops", but not "the Jakarta Post", "the United States presidential election", nor a
+    private person ("a US singer")."""
+    lemma = head.lemma_.lower()
+    return head.pos_ != "PROPN" and lemma not in WORDS.thing_noun and lemma not in WORDS.individual_noun
+
+
+def _country_owns(head: Token) -> bool:
+    """Whether a country that owns a noun is an actor through it: its acts ("Israeli raids"),
+    its agents and people ("Turkish troops"), its means and bodies ("a U.S. vessel", "the
+    Hungarian state"); not its things ("US dollars", "American bison")."""
+    lemma = head.lemma_.lower()
+    return lemma in EVENT_NOUNS or lemma in WORDS.means_noun or _names_people(head)
 
 
 def _person_titled(root: Token) -> bool:

@@ -85,6 +85,8 @@ IN_DOCUMENT_NAMES = [
      "Brock Pierce"),
     ("Joaquin Estrada Nevares, the island's governor, resigned. Estrada left.", "Estrada",
      "Joaquin Estrada Nevares"),
+    # inside a quotation, a first name is the one person of the document with that first name
+    ('Trump fired John Bolton. Trump said, "I thank John for his service."', "John", "John Bolton"),
     # a full name with a middle initial is the dictionary's name without it
     ("National security adviser John R. Bolton resigned.", "John R. Bolton", "John Bolton"),
 ]
@@ -226,3 +228,18 @@ def test_a_surname_finds_the_full_name_of_the_headline(extractor):
     found = resolve_mentions(doc, extractor.gazetteer, None,
                              headline=extractor.headline("Bernie Sanders ends his campaign"))
     assert {a.name for actors in found.values() for a in actors} == {"Bernie Sanders"}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a private person is no country's, though the country may be named
+    ("The US singer Doris Day died.", {"Doris Day"}),
+    # a document is no actor
+    ("The Alabama Human Life Protection Act banned abortion.", set()),
+    # a country's things and places are no actors: only its acts, agents, people and means
+    ("China invested nine billion US dollars.", {"China"}),
+    ("Biden prepared at his Delaware home.", {"Joe Biden"}),
+    ("Trump sued the state of Michigan.", {"Donald Trump"}),
+    ("A Japanese bomber attacked a U.S. vessel.", {"Japan", "Japan · military", "United States"}),
+])
+def test_persons_and_documents_are_not_their_countrys(extractor, text, names):
+    assert set(mentions(extractor, text).values()) == names
