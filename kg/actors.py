@@ -86,12 +86,14 @@ class MentionResolver:
         self.gender: dict[str, str] = {}
         self.tagged = _speaker_tag_tokens(doc)
         self.sentence_number = {sent.start: n for n, sent in enumerate(doc.sents)}
+        #: the countries each sentence names, by its first token, as asked for
+        self.sentence_countries: dict[int, set[str]] = {}
         quotations = list(_quotations(doc))
         self.quoted = {i for start, end in quotations for i in range(start, end)}
         self.speakers = quote_speakers(doc, quotations)
         #: the persons each first name stands for, for first names inside quotations
         self.first_names: dict[str, dict[str, ActorRef]] = {}
-        self.publisher = (urlsplit(url).hostname or "") if url else ""
+        self.publisher = (urlsplit(url).hostname or "").replace("-", "") if url else ""
         for entity in headline.ents if headline is not None else ():
             record = self.gazetteer.get(entity.ent_id_)
             if record is not None and record.type == "PERSON":
@@ -232,13 +234,12 @@ class MentionResolver:
     def _is_publisher(self, entity: Span) -> bool:
         """Whether the entity is the news outlet that published the document ("Wikinews" on
         wikinews.org): the source of the text, never a participant in it."""
-        if not self.publisher:
+        compact = re.sub(r"\W", "", fold_accents(entity.text).lower())
+        if len(compact) < 3 or compact.removeprefix("the") not in self.publisher:
             return False
         name = _strip_article(entity).text
         record = self.gazetteer.get(entity.ent_id_) if entity.ent_id_ else None
-        outlet = KINDS.get(normalise(name)) == "media" or (record is not None and record.sector == MEDIA)
-        compact = re.sub(r"\W", "", fold_accents(name).lower())
-        return outlet and len(compact) > 2 and compact in self.publisher.replace("-", "")
+        return KINDS.get(normalise(name)) == "media" or (record is not None and record.sector == MEDIA)
 
     def _learn_gender(self, actor_id: str, entity: Span) -> None:
         """A person's gender from the honorific or title before the name ("Mr", "Queen")."""
@@ -299,25 +300,25 @@ class MentionResolver:
 
     def _from_description(self, token: Token) -> list[ActorRef]:
         """Titles, government nouns and generic descriptions: "the German chancellor"."""
-        mention = _phrase(token)
         lemma = _compound_lemma(token)
         countries = self._countries_of(token)
         if lemma in WORDS.offices and _one_definite(token, countries):
             record = self._office_holder(WORDS.offices[lemma], countries)
             if record:
-                return [to_ref(record, mention)]
+                return [to_ref(record, _phrase(token))]
         if token.lemma_.lower() in WORDS.ally_noun and token.tag_ == "NNS" and countries:
-            return [_allies_of(country, mention) for country in countries]
+            return [_allies_of(country, _phrase(token)) for country in countries]
         agent = agent_of(_noun_words(token))
         if token.lemma_.lower() in WORDS.capitalised_agent and token.text.islower():
             agent = None  # "a house", not "the House"
         if agent and (token.pos_ == "NOUN" or agent.institution or countries):
             # "officials", "the Senate", "the Turkish Ministry of Foreign Affairs"
-            return self._agent(token, agent, mention)
+            return self._agent(token, agent, _phrase(token))
         if not _owns(token):
             return []
         owners = [o for o in self._owners_of(token, token.lemma_.lower() in WORDS.country_noun)
                   if o.type != "COUNTRY" or _country_owns(token)]
+        mention = _phrase(token)
         if owners:
             return [self._ref(owner, mention) for owner in owners]
         record = self.gazetteer.by_generic(mention)
@@ -356,9 +357,13 @@ class MentionResolver:
     def _country_for(self, token: Token) -> ActorRecord | None:
         """The country of a bare agent or institution: the one country its sentence names, else
         the document's main country."""
-        named = {self._country_of_entity(e) for e in token.sent.ents} - {None}
+        sentence = token.sent
+        named = self.sentence_countries.get(sentence.start)
+        if named is None:
+            named = self.sentence_countries[sentence.start] = {
+                self._country_of_entity(e) for e in sentence.ents} - {None}
         if len(named) == 1:
-            return self.gazetteer.get(named.pop())
+            return self.gazetteer.get(next(iter(named)))
         return self.main_country
 
     def _countries_in(self, name: Span) -> list[ActorRecord]:
