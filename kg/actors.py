@@ -608,10 +608,11 @@ def _owns(head: Token) -> bool:
 
 def _country_owns(head: Token) -> bool:
     """Whether a country that owns a noun is an actor through it: its acts ("Israeli raids"),
-    its agents and people ("Turkish troops"), its means and bodies ("a U.S. vessel", "the
-    Hungarian state"); not its things ("US dollars", "American bison")."""
+    its agents, people and bodies ("Turkish troops", "the Hungarian state"), its means ("a
+    U.S. vessel"); not its things ("US dollars", "American bison")."""
     lemma = head.lemma_.lower()
-    return lemma in EVENT_NOUNS or lemma in WORDS.means_noun or _names_people(head)
+    return (lemma in EVENT_NOUNS or lemma in WORDS.country_noun or lemma in WORDS.means_noun
+            or _names_people(head))
 
 
 def _person_titled(root: Token) -> bool:
