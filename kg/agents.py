@@ -53,14 +53,11 @@ def agent_of(words: list[str], whole: bool = False) -> Agent | None:
 def sector_actor(agent: Agent, country: ActorRecord | None, mention: str) -> ActorRef | None:
     """The actor of a sector of a country ("Turkey · military", id ``TUR-MIL``), or of an
     institution of a country ("United States · Senate", ``USA-LEG-senate``). Without a
-    country a state body is no actor (which country's police?); other sectors stand alone
-    ("Refugees")."""
+    country a sector is no actor: which country's police, or refugees? One "Refugees" node
+    would merge every text's refugees."""
     sector = agent.sector
     if country is None:
-        if sector.state:
-            return None
-        return ActorRef(slug(sector.name), sector.name.capitalize(), sector.type, None, mention,
-                        sector=sector.code, known=True)
+        return None
     code = country.country or country.id
     actor_id, label = f"{code}-{sector.code}", sector.name
     if agent.institution:

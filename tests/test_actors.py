@@ -41,7 +41,8 @@ NAMES = [
     ("Greece protested. Athens warned Turkey. The Senate voted.", "Senate", "Greece · Senate"),
     ("Greece protested. The Senate voted.", "Senate", None),  # named once: not sure enough
     ("The Senate voted.", "Senate", None),  # whose senate? unresolved
-    ("Refugees fled.", "Refugees", "Refugees"),  # not a state body: an actor without a country
+    ("Refugees fled.", "Refugees", None),  # whose refugees? one node would merge every text's
+    ("Syrian refugees fled.", "Syrian refugees", "Syria · refugees"),
     # titles with "of": the office holder of that country on the document's date
     ("The president of Turkey vowed support.", "The president", "Recep Tayyip Erdoğan"),
     # not actors: platforms, diseases, time zones; places as where something happened
