@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from spacy.tokens import Doc, Span, Token
 
 from . import labels
-from .agents import AGENTS, agent_of, sector_actor
+from .agents import AGENTS, Agent, agent_of, sector_actor
 from .classify import Lexicon
 from .events import ActorRef
 from .gazetteer import ActorRecord, Gazetteer, fold_accents, normalise, slug
+from .quotations import quotations_of, quote_speakers
 from .words import WORDS, data_table
 
 #: How many sentences back a pronoun looks for its antecedent.
@@ -46,12 +46,6 @@ KIND_SECTORS = {"media": "MED", "company": "BUS"}
 EVENT_NOUNS = Lexicon.load(with_cameo=False).event_nouns
 #: Named things by kind: "twitter" → platform, "reuters" → media.
 KINDS = {normalise(row["name"]): row["kind"] for row in data_table("kinds.tsv")}
-#: Verbs whose subject speaks the quotation beside them.
-QUOTING_VERBS = WORDS.speech_verb | WORDS.media_verb | WORDS.quoting_verb
-#: Quotation marks that open and close a quotation, and where to look for them.
-OPENING_QUOTES = {'"', "\u201c"}
-CLOSING_QUOTES = {'"', "\u201d"}
-QUOTE_OR_LINE = re.compile('["\u201c\u201d\n]')
 #: A speaker tag of an interview or transcript: "((WN))", "(Q)", "[Reporter]".
 SPEAKER_TAG = re.compile(r"^\s*[\(\[]{1,2}\s*[A-Z][\w .]{0,30}[\)\]]{1,2}\s*:?")
 
@@ -88,7 +82,7 @@ class MentionResolver:
         self.sentence_number = {sent.start: n for n, sent in enumerate(doc.sents)}
         #: the countries each sentence names, by its first token, as asked for
         self.sentence_countries: dict[int, set[str]] = {}
-        quotations = list(_quotations(doc))
+        quotations = list(quotations_of(doc))
         self.quoted = {i for start, end in quotations for i in range(start, end)}
         self.speakers = quote_speakers(doc, quotations)
         #: the persons each first name stands for, for first names inside quotations
@@ -174,7 +168,7 @@ class MentionResolver:
             return []
         return [self._ref(owner, token.text)]
 
-    def _agent_in(self, entity: Span):
+    def _agent_in(self, entity: Span) -> Agent | None:
         """The agent an entity names as a whole ("Supreme Court", "Senate"), without its
         country words."""
         name = _strip_article(entity)
@@ -489,7 +483,7 @@ class MentionResolver:
 
     def _near(self, mention: Mention, pronoun: Token) -> bool:
         """Whether an organisation or group can be the antecedent of "it" or "they": one the
-        gazetteer knows within the salience window; a generic group ("criminals"), a company,
+        gazetteer knows two sentences back at most; a generic group ("criminals"), a company,
         or a name only the model found ("ACC"), only in the pronoun's sentence or the one
         before; a news outlet never."""
         if mention.actor.sector == MEDIA:
@@ -550,42 +544,6 @@ def resolve_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, url: str 
     names the publisher; ``headline`` (the title, tagged by the actor ruler) names persons
     whose surnames the text may use alone."""
     return MentionResolver(doc, gazetteer, date, url, headline).resolve_all()
-
-
-def quote_speakers(doc: Doc, quotations: list[tuple[int, int]]) -> dict[int, int]:
-    """The speaker of every token inside a quotation: the subject of a verb of saying outside
-    the quotes, in the sentence where the quotation opens, where it closes, or the one before
-    ("Trump said, "I thank him"", ""I thank him," Trump said", "Pompeo told the press. "Bolton
-    and I disagreed"")."""
-    speakers: dict[int, int] = {}
-    for start, end in quotations:
-        opening = doc[start].sent
-        sentences = [opening, doc[end - 1].sent]
-        if opening.start > 0:
-            sentences.append(doc[opening.start - 1].sent)
-        subject = next((c.i for sent in sentences for verb in sent
-                        if verb.lemma_.lower() in QUOTING_VERBS and not start <= verb.i < end
-                        for c in verb.children
-                        if c.dep_ in labels.SUBJECT and not start <= c.i < end
-                        and c.lower_ not in WORDS.first_person_pronoun), None)
-        if subject is not None:
-            speakers.update((i, subject) for i in range(start, end))
-    return speakers
-
-
-def _quotations(doc: Doc) -> Iterator[tuple[int, int]]:
-    """Token ranges between quotation marks ("…" or “…”); a new line ends any quotation."""
-    start = None
-    for match in QUOTE_OR_LINE.finditer(doc.text):
-        mark = match.group()
-        token = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if mark == "\n" or token is None:
-            start = None
-        elif mark in OPENING_QUOTES and (start is None or mark != '"'):
-            start = token.end
-        elif mark in CLOSING_QUOTES and start is not None:
-            yield start, token.start
-            start = None
 
 
 def _allies_of(country: ActorRecord, mention: str) -> ActorRef:

@@ -146,6 +146,8 @@ def validate_graph(graph: Any, where: str) -> None:
         _check_fields(data, EDGE_FIELDS, REQUIRED_EDGE_FIELDS, label)
         if data["modality"] not in MODALITIES:
             raise GraphFileError(f"{label}: unknown modality {data['modality']!r}")
+        if data.get("layer") not in (None, *LAYERS):  # graphs of earlier versions have none
+            raise GraphFileError(f"{label}: unknown layer {data['layer']!r}")
         if data.get("quad") is not None and data["quad"] not in (1, 2, 3, 4):
             raise GraphFileError(f"{label}: quad must be 1 to 4, not {data['quad']!r}")
         try:

@@ -275,6 +275,7 @@ BREACHES = [
     ({"edge": {"quad": "x"}}, r"graph.json, event '\w+' \('Q159' → '[\w-]+'\): 'quad' should be int"),
     ({"edge": {"quad": 7}}, r"graph.json, event .*: quad must be 1 to 4, not 7"),
     ({"edge": {"modality": "rumoured"}}, r"graph.json, event .*: unknown modality 'rumoured'"),
+    ({"edge": {"layer": "gossip"}}, r"graph.json, event .*: unknown layer 'gossip'"),
     ({"edge": {"date": "2025-02-30"}}, r"graph.json, event .*: date '2025-02-30' is not a day, month or"),
     ({"edge": {"text": None}}, r"graph.json, event .*: no 'text'"),
     ({"node": {"type": "ALIEN"}}, r"graph.json, actor 'Q159': unknown type 'ALIEN'"),
