@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from spacy.tokens import Doc, Span, Token
 
 from . import labels
-from .agents import AGENTS, Agent, agent_of, sector_actor
+from .agents import AGENTS, MEDIA, Agent, agent_of, sector_actor
 from .classify import Lexicon
 from .events import ActorRef
 from .gazetteer import ActorRecord, Gazetteer, fold_accents, normalise, slug
@@ -36,8 +36,6 @@ INSTITUTIONS = {"COUNTRY", "IGO", "ORG", "GOV"}
 #: Kinds of named things (``kg/data/kinds.tsv``) that never act: platforms, software,
 #: diseases, time zones, buildings, events ("Brexit").
 NOT_ACTOR_KINDS = {"platform", "software", "disease", "time zone", "building", "event"}
-#: The sector of news outlets.
-MEDIA = "MED"
 #: The sector of named organisations of a kind.
 KIND_SECTORS = {"media": "MED", "company": "BUS"}
 

@@ -33,6 +33,8 @@ class Agent:
     institution: str | None = None
 
 
+#: The sector of news outlets and journalists.
+MEDIA = "MED"
 SECTORS = {row["code"]: Sector(row["code"], row["name"], row["type"], row["state"] == "yes")
            for row in data_table("sectors.tsv")}
 AGENTS = {row["phrase"]: Agent(SECTORS[row["sector"]], row["institution"] or None)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from . import labels
+from .agents import MEDIA
 from .classify import Lexicon
 from .dates import resolve_date
 from .events import Action, ActorRef, Event
@@ -29,9 +30,7 @@ from .words import WORDS
 AT_TARGET_TYPES = {"COUNTRY", "PERSON", "IGO", "GROUP"}
 #: How deep the search for actors inside object phrases goes.
 NESTING_DEPTH = 4
-#: The sector of news outlets and journalists, and the verbs whose outlet partner is where
-#: the text comes from.
-MEDIA = "MED"
+#: The verbs whose news-outlet partner is where the text comes from.
 MEDIA_VERBS = WORDS.speech_verb | WORDS.media_verb
 PARTNER_PREPS = WORDS.partner_prep
 EVENT_NOUN_PREPS = PARTNER_PREPS | WORDS.event_partner_prep
