@@ -33,6 +33,7 @@ CONSTRUCTIONS = [
     # news outlets are where the text comes from, not participants
     ("Erdogan told Reuters that Turkey would help Libya.", {"Turkey | help | Libya"}),
     ("Macron spoke to the BBC.", set()),
+    ("The BBC described Johnson as a liar.", set()),
     # a place acts only as the subject of a verb
     ("California sued the Trump administration.", {"California | sue | United States · government"}),
     # an abbreviation does not end a sentence: one company, one sentence
