@@ -142,11 +142,9 @@ class MentionResolver:
             return self._from_entity(entity) if token.i == entity.root.i else []
         if token.pos_ == "PRON":
             return self._from_pronoun(token)
-        if token.pos_ == "PROPN" and normalise(token.text) in self.short_names:
-            return [replace(self.short_names[normalise(token.text)], mention=token.text)]
-        first = self.first_names.get(normalise(token.text), {}) if token.pos_ == "PROPN" else {}
-        if token.i in self.quoted and len(first) == 1:
-            return [replace(*first.values(), mention=token.text)]
+        earlier = self._named_before(token.text, token.i) if token.pos_ == "PROPN" else None
+        if earlier is not None:
+            return [replace(earlier, mention=token.text)]
         if token.pos_ in labels.NOMINAL:
             return self._from_description(token)
         return []
@@ -264,12 +262,9 @@ class MentionResolver:
                  country: str | None = None) -> ActorRef:
         """An actor the gazetteer does not know; a surname reuses the full name seen before,
         and a middle initial is no part of the id ("Brian T. Carroll" is "Brian Carroll")."""
-        key = normalise(name.text)
-        if key in self.short_names:
-            return replace(self.short_names[key], mention=mention, title=title)
-        first = self.first_names.get(key, {})
-        if name.start in self.quoted and len(first) == 1:  # "I asked John for his resignation"
-            return replace(*first.values(), mention=mention, title=title)
+        earlier = self._named_before(name.text, name.start)
+        if earlier is not None:
+            return replace(earlier, mention=mention, title=title)
         words = [t.text for t in name if not _initial(t.text)] if actor_type == "PERSON" else [name.text]
         if actor_type == "GROUP":
             words = [_singular(name.text)]
@@ -278,6 +273,15 @@ class MentionResolver:
         if actor_type == "PERSON" and len(name) > 1:
             self._learn_short_name(name, actor)
         return actor
+
+    def _named_before(self, text: str, index: int) -> ActorRef | None:
+        """The person a later part of a full name stands for ("Pierluisi"), or, inside a
+        quotation, the one person of the document with that first name ("I asked John")."""
+        key = normalise(text)
+        if key in self.short_names:
+            return self.short_names[key]
+        first = self.first_names.get(key, {})
+        return next(iter(first.values())) if index in self.quoted and len(first) == 1 else None
 
     def _learn_short_name(self, name: Span, actor: ActorRef) -> None:
         """Let the surnames of a full name stand for it, later in the document: each word
