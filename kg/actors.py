@@ -40,8 +40,6 @@ NOT_ACTOR_KINDS = {"platform", "software", "disease", "time zone", "building", "
 KIND_SECTORS = {"media": "MED", "company": "BUS"}
 
 
-#: Nouns that name an act ("raid", "sanction", "statement"): a country owns them as an actor.
-EVENT_NOUNS = Lexicon.load(with_cameo=False).event_nouns
 #: Named things by kind: "twitter" → platform, "reuters" → media.
 KINDS = {normalise(row["name"]): row["kind"] for row in data_table("kinds.tsv")}
 #: A speaker tag of an interview or transcript: "((WN))", "(Q)", "[Reporter]".
@@ -567,12 +565,12 @@ def _owns(head: Token) -> bool:
 
 
 def _country_owns(head: Token) -> bool:
-    """Whether a country that owns a noun is an actor through it: its acts ("Israeli raids"),
-    its agents, people and bodies ("Turkish troops", "the Hungarian state"), its means ("a
-    U.S. vessel"); not its things ("US dollars", "American bison")."""
+    """Whether a country that owns a noun is an actor through it: its acts (the lexicon's event
+    nouns: "Israeli raids"), its agents, people and bodies ("Turkish troops", "the Hungarian
+    state"), its means ("a U.S. vessel"); not its things ("US dollars", "American bison")."""
     lemma = head.lemma_.lower()
-    return (lemma in EVENT_NOUNS or lemma in WORDS.country_noun or lemma in WORDS.means_noun
-            or _names_people(head))
+    return (lemma in Lexicon.bundled().event_nouns or lemma in WORDS.country_noun
+            or lemma in WORDS.means_noun or _names_people(head))
 
 
 def _person_titled(root: Token) -> bool:

@@ -56,6 +56,13 @@ class Lexicon:
             lexicon.add_cameo_verbs(data.joinpath("cameo_verbs.tsv").read_text("utf-8"))
         return lexicon
 
+    @classmethod
+    @functools.cache
+    def bundled(cls) -> Lexicon:
+        """The bundled lexicon (:meth:`load`), loaded once per process and shared: the
+        extractor and the actor resolver read it, and nothing changes it after loading."""
+        return cls.load()
+
     def add_cameo_verbs(self, text: str) -> None:
         """Add verb phrases with a CAMEO root (``phrase``, ``cameo`` columns); each takes the
         PLOVER type, QuadClass and Goldstein weight kg's own table gives that root most often."""

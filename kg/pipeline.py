@@ -31,7 +31,7 @@ class Extractor:
     def __init__(self, nlp: Language, gazetteer: Gazetteer, lexicon: Lexicon | None = None):
         self.nlp = nlp
         self.gazetteer = gazetteer
-        self.lexicon = lexicon or Lexicon.load()
+        self.lexicon = lexicon or Lexicon.bundled()
 
     def events(self, documents: Iterable[Document], batch_size: int = BATCH_SIZE) -> Iterator[Event]:
         """The events of every document, document by document, streaming."""

@@ -78,7 +78,7 @@ class ExtractorSpec:
             cache.save(key, (gazetteer.state(), patterns))
         else:
             gazetteer, patterns = compiled
-        return Extractor(add_kg_components(nlp, patterns), gazetteer, Lexicon.load())
+        return Extractor(add_kg_components(nlp, patterns), gazetteer, Lexicon.bundled())
 
     def fingerprint(self) -> str:
         """A hash of everything besides a document that decides its events: kg's extraction
