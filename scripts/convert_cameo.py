@@ -43,16 +43,17 @@ LICENSE = ROOT / "kg" / "data" / "CAMEO-LICENSE.txt"
 BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 CODE = re.compile(r"\[(\d{2,4})(?::\d*)?\]")
 WORD = re.compile(r"^[A-Z][A-Z'-]*$")
-#: a verb and one object, particle, compound noun or synonym set after it
+#: a verb and one object, particle or compound noun after it
 SIMPLE_PATTERN = re.compile(r"^- \* (\{[A-Z' -]+\}|[A-Z][A-Z'-]*)\s*(?:#.*)?$")
 
 
-Block = tuple[list[str], str | None, list[tuple[str, str]]]
+#: a block: its verbs (each with a code of its own or None), its code, its simple patterns
+#: (object, code)
+Block = tuple[list[tuple[str, str | None]], str | None, list[tuple[str, str]]]
 
 
 def read_blocks(path: Path) -> list[Block]:
-    """Each block's verbs (with a code of their own after a tab), its code and its simple
-    patterns (object, code)."""
+    """Each block of the verb patterns section."""
     blocks: list[Block] = []
     section = ""
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -76,9 +77,7 @@ def read_blocks(path: Path) -> list[Block]:
             code = CODE.search(verb)
             verb = CODE.sub("", verb).strip().lstrip("+").rstrip("_").replace("_", " ")
             if verb and all(WORD.match(w) for w in verb.split()):
-                blocks[-1][0].append(verb.lower())
-                if code:
-                    blocks[-1][0][-1] += f"\t{code.group(1)}"
+                blocks[-1][0].append((verb.lower(), code.group(1) if code else None))
     return blocks
 
 
@@ -91,10 +90,8 @@ def phrases(blocks: list[Block], lemma) -> dict[str, Counter]:
     """Each verb phrase with the codes the dictionary gives it."""
     found: dict[str, Counter] = defaultdict(Counter)
     for verbs, block_code, patterns in blocks:
-        names = []
-        for entry in verbs:
-            verb, _, own = entry.partition("\t")
-            names.append(verb)
+        names = [verb for verb, _ in verbs]
+        for verb, own in verbs:
             if own or block_code:
                 found[verb][own or block_code] += 1
         for target, code in patterns:
