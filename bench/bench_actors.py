@@ -78,9 +78,10 @@ def corpus_figures(events, ir_core: set[str]) -> None:
     drawn = Counter(a.id for e in events if e.layer == "event" for a in (e.source, e.target))
     print(f"  the {TOP} busiest actors of the page kg build draws, by their coded events "
           f"(verdicts from bench/dev/top_nodes.tsv):")
-    busiest(drawn, by_id)
+    verdicts = read_verdicts()
+    busiest(drawn, by_id, verdicts)
     print(f"  the {TOP} busiest actors of every layer (statements and relations too):")
-    busiest(Counter(a.id for a in actors), by_id)
+    busiest(Counter(a.id for a in actors), by_id, verdicts)
     mistyped = sorted({a.name for a in by_id.values() if a.type == "PERSON" and KINDS.get(normalise(a.name))})
     print(f"  platforms, companies or outlets typed PERSON: {len(mistyped)} {mistyped[:10]}")
     institutions = {s.name for s in SECTORS.values() if s.state}
@@ -91,9 +92,8 @@ def corpus_figures(events, ir_core: set[str]) -> None:
     print(f"  state bodies without a country: {len(bare)} {bare[:10]} (sectors {sorted(institutions)})")
 
 
-def busiest(counts: Counter, by_id: dict) -> None:
+def busiest(counts: Counter, by_id: dict, verdicts: dict[str, str]) -> None:
     """The busiest actors with their verdicts, and the tally of duplicates and non-actors."""
-    verdicts = read_verdicts()
     tally, unjudged = Counter(), 0
     for rank, (actor_id, n) in enumerate(counts.most_common(TOP), 1):
         actor = by_id[actor_id]
