@@ -84,6 +84,8 @@ class MentionResolver:
         #: the persons each first name stands for, for first names inside quotations
         self.first_names: dict[str, dict[str, ActorRef]] = {}
         self.publisher = (urlsplit(url).hostname or "").replace("-", "") if url else ""
+        #: the publisher's reporters, by their names and surnames (never actors)
+        self.staff: set[str] = set()
         for entity in headline.ents if headline is not None else ():
             record = self.gazetteer.get(entity.ent_id_)
             if record is not None and record.type == "PERSON":
@@ -154,6 +156,8 @@ class MentionResolver:
         if token.pos_ == "PRON" or not _owns(token.head):
             return []
         entity = self.entity_of.get(token.i)
+        if entity is not None and self._is_publisher(entity):
+            return []
         if entity is not None and token.i == entity.root.i and not entity.ent_id_ \
                 and self._agent_in(entity):
             return self._from_entity(entity)
@@ -174,7 +178,7 @@ class MentionResolver:
         return replace(to_ref(record, mention, title), known=self.gazetteer.get(record.id) is record)
 
     def _from_entity(self, entity: Span) -> list[ActorRef]:
-        if self._is_publisher(entity):
+        if self._is_publisher(entity) or self._is_staff(entity):
             return []
         title, countries = self._title_of(entity.root, entity.start)
         if entity.ent_id_:
@@ -188,6 +192,10 @@ class MentionResolver:
             return [actor]
         actor_type = labels.ACTOR_ENTITY_TYPES.get(entity.label_)
         name = _strip_article(entity)
+        earlier = self._named_before(name.text, name.start)
+        if earlier is not None:
+            # a person named before, whatever the model calls the surname ("Soleimani" as LOC)
+            return [replace(earlier, mention=entity.text, title=title)]
         if len(name) == 1 and name.root.lower_ in WORDS.offices:
             return self._from_description(name.root)  # "the Queen", "the President"
         kind = KINDS.get(normalise(name.text))
@@ -198,7 +206,7 @@ class MentionResolver:
                              sector=KIND_SECTORS[kind], known=True)]
         agent = self._agent_in(entity)
         if agent:
-            named = self._countries_in(name) or countries
+            named = self._countries_in(name) or countries or self._countries_of(entity.root)
             country = named[0] if named else self._country_for(entity.root)
             actor = self._sector_actor(agent, country, entity.text)
             return [actor] if actor else []
@@ -228,6 +236,22 @@ class MentionResolver:
         name = _strip_article(entity).text
         record = self.gazetteer.get(entity.ent_id_) if entity.ent_id_ else None
         return KINDS.get(normalise(name)) == "media" or (record is not None and record.sector == MEDIA)
+
+    def _is_staff(self, entity: Span) -> bool:
+        """Whether the entity is a person working for the publisher ("Wikinews reporter
+        William S. Saturn"), who asks the questions and is no participant; later parts of the
+        name ("Saturn") are the same person."""
+        if entity.label_ != "PERSON" or not self.publisher:
+            return False
+        name = normalise(_strip_article(entity).text)
+        if name in self.staff:
+            return True
+        if not any(self._is_publisher(self.entity_of.get(t.i) or self.doc[t.i:t.i + 1])
+                   for c in entity.root.lefts if c.i < entity.start for t in c.subtree):
+            return False
+        words = [normalise(t.text) for t in entity if not _initial(t.text)]
+        self.staff.update([name, *(" ".join(words[i:]) for i in range(1, len(words)))])
+        return True
 
     def _learn_gender(self, actor_id: str, entity: Span) -> None:
         """A person's gender from the honorific or title before the name ("Mr", "Queen")."""
@@ -284,19 +308,20 @@ class MentionResolver:
     def _learn_short_name(self, name: Span, actor: ActorRef) -> None:
         """Let the surnames of a full name stand for it, later in the document: each word
         after the first and each ending ("Pedro R. Pierluisi Urrutia": "Pierluisi", "Urrutia",
-        "Pierluisi Urrutia")."""
-        words = [t.text for t in name if t.text[:1].isupper() and not _initial(t.text)]
-        later = [*words[1:], *(" ".join(words[i:]) for i in range(1, len(words) - 1))]
+        "Pierluisi Urrutia"; "Bill de Blasio": "de Blasio", "Blasio")."""
+        words = [t.text for t in name if not _initial(t.text)]
+        later = [*(w for w in words[1:] if w[:1].isupper()),
+                 *(" ".join(words[i:]) for i in range(1, len(words)))]
         for short in later:
             self.short_names.setdefault(normalise(short), replace(actor, title=None))
-        if len(words) > 1:
+        if len(words) > 1 and words[0][:1].isupper():
             self.first_names.setdefault(normalise(words[0]), {})[actor.id] = replace(actor, title=None)
 
     def _from_description(self, token: Token) -> list[ActorRef]:
         """Titles, government nouns and generic descriptions: "the German chancellor"."""
         lemma = _compound_lemma(token)
         countries = self._countries_of(token)
-        if lemma in WORDS.offices and _one_definite(token, countries):
+        if lemma in WORDS.offices and _one_definite(token, countries) and not _office_of_other(token):
             record = self._office_holder(WORDS.offices[lemma], countries)
             if record:
                 return [to_ref(record, _phrase(token))]
@@ -328,11 +353,13 @@ class MentionResolver:
         if agent.sector.code == "GOV":  # "the Trump administration", "Johnson's government"
             owners = [self.gazetteer.by_country(o.country) or o if o.type == "PERSON" and o.country
                       else o for o in owners]
-        countries = [o for o in owners if o.type == "COUNTRY"]
+        countries = [o for o in owners if o.type == "COUNTRY"] or self._countries_of(token)
         if owners and not countries:
             return [self._ref(owner, mention) for owner in owners]
         if not countries and any(c.dep_ == "prep" and c.lower_ in WORDS.group_prep for c in token.children):
             return []  # "officials of the coalition": the group behind, found by extraction
+        if not countries and _individual(token, agent):
+            return []
         if not countries:
             country = self._country_for(token)
             countries = [country] if country else []
@@ -405,7 +432,10 @@ class MentionResolver:
             return self.gazetteer.get(entity.ent_id_)
         if token.text.islower():
             return None  # "the commonwealth" is no name of the Commonwealth of Nations
-        record = self.gazetteer.by_demonym(token.text) or self.gazetteer.by_name(token.text)
+        inside_place = entity is not None and len(entity) > 1 and entity.label_ in labels.PLACE
+        # "Mexico" in "New Mexico" is no name of its own
+        record = None if inside_place else (self.gazetteer.by_demonym(token.text)
+                                            or self.gazetteer.by_name(token.text))
         if record:
             return record
         if entity is not None and entity.label_ in labels.PLACE:
@@ -573,6 +603,14 @@ def _country_owns(head: Token) -> bool:
             or lemma in WORDS.means_noun or _names_people(head))
 
 
+def _individual(token: Token, agent: Agent) -> bool:
+    """Whether the agent is one private person ("the gunman", "a protester"): a country's
+    armed groups or civilians only by its own words ("a Turkish gunman"), never by the
+    document's country; state agents ("the minister") and organisations ("a newspaper")
+    are their country's."""
+    return agent.sector.type == "GROUP" and token.tag_ in labels.SINGULAR_NOUN_TAGS
+
+
 def _person_titled(root: Token) -> bool:
     """Whether a name has a person's title or role before it or in apposition: "candidate
     Brock Pierce", "Mr Carroll", "Ricardo Rosselló Nevares, Puerto Rico's governor"."""
@@ -633,6 +671,16 @@ def _one_definite(token: Token, countries: list[ActorRecord]) -> bool:
     has_owner = any(c.dep_ == "poss" for c in token.children)
     return determiners <= WORDS.definite_determiner and (bool(determiners) or has_owner
                                                          or bool(countries) or token.pos_ == "PROPN")
+
+
+def _office_of_other(token: Token) -> bool:
+    """Whether an office belongs to something that is no state: "the chess federation's
+    president", "the president of the club" (not the country's head of state)."""
+    owners = [c for c in token.children if c.dep_ == "poss"]
+    owners += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj"]
+    return any(o.lemma_.lower() not in WORDS.state_noun if o.pos_ == "NOUN"
+               else o.pos_ == "PROPN" and o.ent_type_ == "ORG" for o in owners)
 
 
 def _clause(token: Token) -> int:

@@ -28,7 +28,7 @@ from .recipe import DEFAULT_MODEL, ExtractorSpec
 #: The graph formats of 'kg export' (kg.readwrite.FORMATS, which a test keeps equal).
 EXPORT_FORMATS = ("json", "graphml", "gexf", "csv")
 #: The gold suites of 'kg evaluate' (kg.evaluate.SUITES, which a test keeps equal).
-EVALUATION_SUITES = ("plover", "petrarch-gsr", "petrarch-functional", "qasrl")
+EVALUATION_SUITES = ("plover", "petrarch-gsr", "petrarch-functional", "qasrl", "articles")
 
 
 class Interrupted(Exception):
@@ -347,15 +347,18 @@ def export_command(fmt, graph_file, output) -> None:
               help="Extra actor file (petrarch-functional makes one from the suite's actor codes).")
 @click.option("--without-suite-actors", is_flag=True,
               help="Do not load the suite's own actor codes (to measure what kg finds without them).")
+@click.option("--texts", type=click.Path(exists=True, dir_okay=False),
+              help="The articles (JSON lines: id, date, text) the 'articles' suite's annotations point into.")
 @click.option("--report", type=click.Path(dir_okay=False), help="Also write the report as JSON.")
 @reports_errors
-def evaluate(suite, path, model, actor_file, without_suite_actors, report) -> None:
-    """Score kg against a gold SUITE at PATH (see ../shared/eval/README.md)."""
+def evaluate(suite, path, model, actor_file, without_suite_actors, texts, report) -> None:
+    """Score kg against a gold SUITE at PATH (see ../shared/eval/README.md); 'articles' is a
+    folder of full-article annotations (see kg.evaluate)."""
     from .evaluate import format_report, report_to_json, run_suite
     from .files import atomic_write
 
     result = run_suite(suite, path, actors_file=actor_file, model=model,
-                       suite_actors=not without_suite_actors)
+                       suite_actors=not without_suite_actors, texts=texts)
     click.echo(format_report(result))
     if report:
         atomic_write(report, json.dumps(report_to_json(result), indent=1) + "\n")

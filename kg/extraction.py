@@ -30,6 +30,9 @@ from .words import WORDS
 AT_TARGET_TYPES = {"COUNTRY", "PERSON", "IGO", "GROUP"}
 #: How deep the search for actors inside object phrases goes.
 NESTING_DEPTH = 4
+#: CAMEO roots of acts done to the place they happen in: protest, force posture, reducing
+#: relations, coercion, assault, fighting, mass violence (14–20).
+PLACE_AIMED_ROOTS = frozenset(f"{root}" for root in range(14, 21))
 #: The verbs whose news-outlet partner is where the text comes from.
 MEDIA_VERBS = WORDS.speech_verb | WORDS.media_verb
 PARTNER_PREPS = WORDS.partner_prep
@@ -106,7 +109,10 @@ def verb_events(verb: Token, sent: Span, number: int, context: Context) -> Itera
             passive_targets.extend(coordinated(child))
         elif child.dep_ == "agent":
             sources.extend(t for p in child.children if p.dep_ == "pobj" for t in coordinated(p))
-    source_actors = actors_of(sources, context)
+    source_actors = actors_of(sources, context) or _purpose_sources(verb, context)
+    if not sources and passive_targets and not source_actors:
+        yield from _agentless(verb, passive_targets, sent, number, context)
+        return
     target_actors = actors_of(passive_targets, context) + verb_targets(verb, context)
     if not target_actors:
         # "Turkey refused to meet Greece": the refusal is aimed at Greece too
@@ -123,22 +129,34 @@ def verb_events(verb: Token, sent: Span, number: int, context: Context) -> Itera
 
 
 def noun_events(noun: Token, sent: Span, number: int, context: Context) -> Iterator[Event]:
-    """Events named by a noun with participants: 'a meeting between X and Y', "X's visit to Y"."""
-    between = [t for p in noun.children if p.dep_ == "prep" and p.lower_ in WORDS.between_prep
-               for o in p.children if o.dep_ == "pobj" for t in coordinated(o)]
+    """Events named by a noun with participants: 'a meeting between X and Y', "X's visit to
+    Y", "the US killing of Soleimani"; an agent without a partner makes a statement
+    ("criticism by Greece")."""
+    between = _objects_of(noun, WORDS.between_prep)
+    agents = _objects_of(noun, {"by"})
     owners = [t for c in noun.children if c.dep_ == "poss" for t in coordinated(c)]
+    owners = owners or [c for c in noun.children if c.dep_ in labels.MODIFIER and context.mentions.get(c.i)]
+    partners_of_noun = partners(noun, context, PARTNER_PREPS - WORDS.between_prep)
     if len(between) >= 2:
         sources, targets = between[:1], between[1:]
-    elif owners:
-        sources = owners
-        targets = partners(noun, context, PARTNER_PREPS - WORDS.between_prep)
-        if not targets:
-            return
+    elif agents:  # "the murder of Khashoggi by Saudi agents", "his murder by Saudi agents"
+        sources, targets = agents, [*owners, *_objects_of(noun, {"of"}), *partners_of_noun]
+    elif owners:  # "the United States' killing of Soleimani", "Russia's airstrike on Syria"
+        sources, targets = owners, [*partners_of_noun, *_objects_of(noun, {"of"})]
     else:
         return
+    targets = [t for t in targets if _names_actor(t, context) and not _is_place(t)]
+    if not targets and not agents:
+        return  # "Israel's proposal" is a thing Iran rejects, not an event of its own
     yield from _events(actors_of(sources, context), actors_of(targets, context),
                        [*noun_modifiers(noun), noun],
                        _governing_verb(noun), noun, sent, number, context)
+
+
+def _objects_of(head: Token, preps: set[str] | frozenset[str]) -> list[Token]:
+    """The objects of a head's prepositions ``preps``, with their conjuncts."""
+    return [t for p in head.children if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj" for t in coordinated(o)]
 
 
 def _events(
@@ -171,6 +189,31 @@ def _events(
         for target in partners_of_source:
             yield Event(source=source, target=target, confidence=_confidence(source, target),
                         **common)
+
+
+def _agentless(verb: Token, patients: list[Token], sent: Span, number: int,
+               context: Context) -> Iterator[Event]:
+    """'Khashoggi was murdered': a statement of the target, not an edge from an invented
+    source. Not for a verb that raises its subject to another ("Obama is expected to meet"),
+    nor for an event noun ("the visit was postponed")."""
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return
+    patients = [t for t in patients if _noun_lemma(t) not in context.lexicon.event_nouns]
+    yield from _events(actors_of(patients, context), [], [verb, *particles(verb)], verb, verb,
+                       sent, number, context)
+
+
+def _purpose_sources(verb: Token, context: Context) -> list[ActorRef]:
+    """The actors behind a clause on a thing they act with: "Iran launched missiles targeting
+    US troops", "Parliament voted on a resolution to expel US troops" (whoever launched the
+    missiles or voted on the resolution)."""
+    if verb.dep_ != "acl" or context.mentions.get(verb.head.i):
+        return []
+    owners = actors_of([c for c in verb.head.children if c.dep_ == "poss"], context)
+    if owners:
+        return owners  # "the Russian government's refusal to accept"
+    governing = _governing_verb(verb.head)
+    return actors_of(subjects(governing), context) if governing.i != verb.head.i else []
 
 
 def _reciprocal(words: list[Token], context: Context) -> bool:
@@ -257,11 +300,6 @@ def object_phrase_actors(verb: Token, noun: Token | None, context: Context) -> l
     return nested_partners(verb, context)
 
 
-def object_phrase_places(verb: Token, noun: Token | None, context: Context) -> list[Token]:
-    """Places inside the verb's object phrases ('targets in Jericho'); never for meetings."""
-    return [] if _meeting(verb, noun, context) else nested_partners(verb, context, places=True)
-
-
 def addressees(verb: Token, noun: Token | None, context: Context) -> list[Token]:
     """Whom a demand or threat is aimed at: the subject of its complement ("demanded that
     Sudan end curbs", "its demand that Israel ease", "said Libya must hand over") or of its
@@ -283,20 +321,19 @@ def addressees(verb: Token, noun: Token | None, context: Context) -> list[Token]
     return found
 
 
-def _meeting(verb: Token, noun: Token | None, context: Context) -> bool:
-    """Meetings, talks and agreements happen in a place; they are not aimed at it."""
-    reciprocal = context.lexicon.reciprocal
-    return verb.lemma_ in reciprocal or (noun is not None and noun.lemma_ in reciprocal)
-
-
-def place_targets(verb: Token, noun: Token | None, context: Context) -> list[Token]:
-    """The last resort of event coders: the place an act happens in is what it is aimed at
-    ("imposed a curfew in Cizre", "demonstrated in Kirkuk"); never for meetings."""
-    if _meeting(verb, noun, context):
+def conflict_places(verb: Token, noun: Token | None, context: Context) -> list[Token]:
+    """The coders' last resort, for conflict only: the country a curfew, protest or strike
+    happens in is what it is aimed at ("imposed a curfew in Cizre", "demonstrated in Serbia",
+    "struck targets in Lebanon"). The place of anything else (a meeting, a statement,
+    "addressed reporters in New York") is where, never whom."""
+    lemma = " ".join([verb.lemma_.lower(), *([_noun_lemma(noun)] if noun is not None else [])])
+    category = context.lexicon.categorise(lemma)
+    if category is None or (category.cameo or "")[:2] not in PLACE_AIMED_ROOTS:
         return []
-    heads = [verb] + ([noun] if noun is not None else [])
-    return [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in WORDS.place_target_prep
-            for o in p.children if o.dep_ == "pobj" and o.ent_type_ in labels.REGION]
+    heads = [verb, *(c for c in verb.children if c.dep_ in labels.OBJECT)]
+    return [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in WORDS.place_prep
+            for o in p.children if o.dep_ == "pobj" and o.ent_type_ in labels.REGION
+            and all(a.type == "COUNTRY" for a in context.mentions.get(o.i, []))]
 
 
 def _giver_first(
@@ -317,14 +354,14 @@ def _from_phrase(actor: ActorRef, verb: Token, context: Context) -> bool:
                for t in verb.subtree if t.dep_ == "pobj")
 
 
-def nested_partners(verb: Token, context: Context, places: bool = False) -> list[Token]:
+def nested_partners(verb: Token, context: Context) -> list[Token]:
     """Actors inside the verb's object phrases, nearest first: "rejected Hussein's proposal",
     "welcomed the resumption of ties with Syria", "condemned Israeli air raids", "a strike
     in protest against violations by the security forces".
 
     The search goes breadth-first through noun phrases (never into another clause) and stops
-    at the first depth that names an actor. Places ('targets in Jericho') count only when
-    ``places`` is set, for a last try.
+    at the first depth that names an actor. Places ('targets in Jericho') are where, never
+    whom.
     """
     level = [c for c in verb.children if c.dep_ in labels.OBJECT | labels.PASSIVE_SUBJECT]
     level += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS
@@ -332,7 +369,7 @@ def nested_partners(verb: Token, context: Context, places: bool = False) -> list
     for _ in range(NESTING_DEPTH):
         found = [t for t in level if _names_actor(t, context)
                  and not (t.pos_ == "PRON" and t.dep_ == "poss")
-                 and (places or not _is_place(t))]
+                 and not _is_place(t)]
         if found:
             return found
         level = [n for t in level for c in t.children if c.dep_ in labels.NESTED
@@ -365,9 +402,13 @@ def event_object(verb: Token, context: Context) -> Token | None:
 
 def coordinated(token: Token) -> list[Token]:
     """A head and the heads coordinated with it: 'Macron and Starmer' → both. A list the
-    parser took for an apposition ('The US, Russia, and Switzerland') counts too."""
+    parser took for an apposition ('The US, Russia, and Switzerland') counts too; a name in
+    apposition to a singular description is who it describes ('the exiting governor Rosselló')."""
     listed = [a for a in token.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
-    return [token, *token.conjuncts, *(t for a in listed for t in (a, *a.conjuncts))]
+    names = [t for a in listed for t in (a, *a.conjuncts)]
+    if names and token.tag_ == "NN":
+        return [*names, *token.conjuncts]
+    return [token, *token.conjuncts, *names]
 
 
 def noun_modifiers(noun: Token) -> list[Token]:
@@ -576,6 +617,5 @@ TARGET_RULES = (
     direct_partners,  # "met X", "spoke with X", "held talks with X", "imposed sanctions on X"
     object_phrase_actors,  # "rejected X's proposal", "welcomed ties with X"
     addressees,  # "demanded that X end", "threatened a strike unless X rescinded"
-    place_targets,  # "imposed a curfew in X" (not for meetings)
-    object_phrase_places,  # "struck targets in X" (not for meetings)
+    conflict_places,  # "imposed a curfew in X", "struck targets in X": only acts of conflict
 )

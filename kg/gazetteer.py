@@ -234,6 +234,20 @@ class Gazetteer:
             ):
                 if index.get(normalise(name)) == record.id:
                     patterns.append({"label": name_label, "pattern": name, "id": record.id})
+        return patterns + self._place_patterns()
+
+    def _place_patterns(self) -> list[dict[str, str]]:
+        """Places whose name holds an actor's name ("New Mexico", "Mexico City"), as patterns
+        of no actor: the longer name wins, and "Mexico" in it is no mention of Mexico. Only
+        capitalised in the text, and none with a word of one or two letters ("so UK officials")."""
+        names = self._by_name.keys() | self._by_demonym.keys()
+        patterns = []
+        for place in self._places:
+            words = place.split()
+            if min(map(len, words)) > 2 and any(
+                    " ".join(words[i:j]) in names for i in range(len(words))
+                    for j in range(i + 1, len(words) + 1) if j - i < len(words)):
+                patterns.append({"label": "GPE", "pattern": place.title(), "id": ""})
         return patterns
 
 

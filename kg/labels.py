@@ -8,6 +8,7 @@ word classes are data (:mod:`kg.words`).
 VERBAL = frozenset({"VERB", "AUX"})
 NOMINAL = frozenset({"NOUN", "PROPN"})
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 #: Words that may close an entity without being part of the name: "Macron 's", "NATO ,".
 NAME_TRAILERS = frozenset({"ADP", "PART", "PUNCT", "SPACE"})
 
@@ -15,7 +16,8 @@ NAME_TRAILERS = frozenset({"ADP", "PART", "PUNCT", "SPACE"})
 SUBJECT = frozenset({"nsubj"})
 PASSIVE_SUBJECT = frozenset({"nsubjpass"})
 ANY_SUBJECT = SUBJECT | PASSIVE_SUBJECT
-OBJECT = frozenset({"dobj", "dative"})
+#: "oprd": the parser's label for the object of "appointed X as Y" at times
+OBJECT = frozenset({"dobj", "dative", "oprd"})
 ANY_OBJECT = OBJECT | {"pobj"}
 AUXILIARY = frozenset({"aux", "auxpass"})
 #: How a word can modify a noun, so that a verb tagged so is no event ("the proposed deal").
@@ -45,7 +47,7 @@ NAMED = frozenset({"GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"})
 PLACE = frozenset({"GPE", "LOC", "FAC"})
 #: Places that are never whom an act is aimed at ("at the White House").
 SITE = frozenset({"FAC", "LOC"})
-#: Places that stand for their people as a last resort ("imposed a curfew in Cizre").
+#: Places that stand for their country as the target of a curfew or a strike in them.
 REGION = frozenset({"GPE", "LOC"})
 #: Labels of a prepositional object that says when or where, not what.
 TIME_OR_PLACE = PLACE | {"DATE", "TIME"}

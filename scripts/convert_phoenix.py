@@ -13,7 +13,9 @@ and writes
 * ``kg/data/phoenix_actors.jsonl``: one kg actor record per Phoenix actor that kg's curated
   table (``kg/data/actors.jsonl``, from ``scripts/make_gazetteer.py``) does not know;
 * ``kg/data/agents.tsv``: generic agent phrases (lower case, singular) and their CAMEO sector,
-  merged with kg's own rows in ``scripts/gazetteer/agents.csv``, which win;
+  merged with kg's own rows in ``scripts/gazetteer/agents.csv``, which win (a row there
+  without a sector says the phrase names no agent: "prison" is a place, "delegate" is a
+  party's as often as a parliament's);
 
 and ``kg/data/PHOENIX-LICENSE.txt``, the MIT notice the dictionaries carry.
 
@@ -301,6 +303,7 @@ def main(folder: Path) -> None:
     curated_agents = read_curated_agents(ROOT / "scripts" / "gazetteer" / "agents.csv")
     agents = read_agents(folder / "Phoenix.agents.txt")
     rows = {phrase: (sector, "") for phrase, sector in agents.items()} | curated_agents
+    rows = {phrase: row for phrase, row in rows.items() if row[0]}
     converter = Converter(curated_names(), set(rows), place_names())
     records = []
     for file_name, default_type in ACTOR_FILES.items():

@@ -43,6 +43,13 @@ NAMES = [
     ("The Senate voted.", "Senate", None),  # whose senate? unresolved
     ("Refugees fled.", "Refugees", None),  # whose refugees? one node would merge every text's
     ("Syrian refugees fled.", "Syrian refugees", "Syria · refugees"),
+    # one private person is no country's group but by its own words
+    ("Greece protested. Athens warned Turkey. The gunman fled.", "gunman", None),
+    ("Greece protested. Athens warned Turkey. Turkish gunmen fired.", "Turkish gunmen",
+     "Turkey · armed groups"),
+    # places and ambiguous roles are no agents
+    ("Greece protested. Athens warned Turkey. A judge sentenced him to prison.", "prison", None),
+    ("Greece protested. Athens warned Turkey. The delegates voted.", "The delegates", None),
     # titles with "of": the office holder of that country on the document's date
     ("The president of Turkey vowed support.", "The president", "Recep Tayyip Erdoğan"),
     # not actors: platforms, diseases, time zones; places as where something happened
@@ -97,6 +104,13 @@ IN_DOCUMENT_NAMES = [
                          ids=[n[0][:40] for n in IN_DOCUMENT_NAMES])
 def test_names_within_a_document_are_one_actor(extractor, text, mention, name):
     assert mentions(extractor, text).get(mention) == name
+
+
+def test_the_publishers_reporter_is_no_actor(extractor):
+    doc = extractor.nlp("Kokesh answered questions from Wikinews reporter William S. Saturn. "
+                        "Saturn asked Kokesh about the war.")
+    found = resolve_mentions(doc, extractor.gazetteer, None, "https://en.wikinews.org/wiki/Kokesh")
+    assert {a.name for actors in found.values() for a in actors} == {"Kokesh"}
 
 
 def test_a_middle_initial_is_no_part_of_an_unknown_persons_id(extractor):

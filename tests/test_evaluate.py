@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,7 @@ AGREE = Action("agreed to send", "agree to send", "03", "AGREE", 1, 4.0)
 MEET = Action("met", "meet", "04", "CONSULT", 1, 1.0)
 DEMAND = Action("demanded", "demand", "10", "DEMAND", 3, -5.0)
 PRAISE = Action("praised", "praise", "05", "COOPERATE", 1, 3.4)
+RUSSIA = ActorRef("Q159", "Russia", "COUNTRY", "RUS", "Russia")
 
 
 def event(doc: str, source: ActorRef, action: Action, target: ActorRef | None, sentence: int = 0) -> Event:
@@ -112,7 +114,8 @@ def test_wrong_files_raise_a_clear_kg_error(suite, path, message):
 
 
 def test_an_unknown_suite_lists_the_choices():
-    choices = r"unknown suite 'cameo' \(choose from plover, petrarch-gsr, petrarch-functional, qasrl\)"
+    choices = (r"unknown suite 'cameo' \(choose from plover, petrarch-gsr, petrarch-functional, qasrl, "
+               r"articles\)")
     for call in (lambda: ev.load_suite("cameo", PLOVER), lambda: ev.run_suite("cameo", PLOVER),
                  lambda: ev.suite_path("cameo", FIXTURES)):
         with pytest.raises(ev.EvaluationError, match=choices):
@@ -342,6 +345,49 @@ def test_run_suite_with_the_real_pipeline(extractor):
     assert report.matched >= 1  # Macron (FRA) held talks with Zelenskyy (UKR)
     assert report.noevent_records == 1 and report.noevent_false_positives == 0
     assert report.breakdown["GOLD"] == ev.CategoryStats(1, 1)
+
+
+ARTICLES, ARTICLE_TEXTS = FIXTURES / "articles", FIXTURES / "articles.jsonl"
+
+
+def test_article_annotations_are_records_of_whole_articles():
+    (record,) = ev.load_suite("articles", ARTICLES, ARTICLE_TEXTS)
+    assert (record.id, record.date, record.complete) == ("sample-1", "2025-12-29", True)
+    # the event without a stated source ("the meeting") is left out: nothing could match it
+    assert [(e.kind, e.cameo, e.span) for e in record.events] == [
+        ("verb", "04", (0, 40)), ("verb", "11", (41, 71)), ("verb", "04", (72, 113))]
+    # the mention's words count besides the canonical name, unless they are a pronoun
+    assert record.events[2].sources == (gold("Emmanuel Macron"), gold("The French leader"))
+
+
+def test_an_article_event_matches_only_in_its_sentence():
+    (record,) = ev.load_suite("articles", ARTICLES, ARTICLE_TEXTS)
+    # "Russia demanded", said of the first sentence, is not the second sentence's criticism
+    elsewhere = replace(event("sample-1", RUSSIA, DEMAND, None), span=(0, 40))
+    there = replace(elsewhere, span=(41, 71))
+    assert [len(match_events(record.events, [e], ev.ActorMatcher())) for e in (elsewhere, there)] == [0, 1]
+
+
+def test_the_articles_suite_scores_precision_edges_and_structures(extractor):
+    report = ev.run_suite("articles", ARTICLES, extractor, texts=ARTICLE_TEXTS)
+    assert (report.complete, report.gold_events, report.matched, report.gold_with_target) == (True, 3, 3, 2)
+    assert report.precision == pytest.approx(3 / report.extracted_events)
+    assert report.edge_precision == pytest.approx(report.edges_matched / report.edges)
+    assert report.breakdown == {"verb": ev.CategoryStats(3, 3)}
+    assert "Graph edges (coded events): precision" in ev.format_report(report)
+
+
+@pytest.mark.parametrize(("texts", "message"),
+                         [(None, "needs the articles"), (QASRL, "not an articles file")])
+def test_the_articles_suite_needs_its_texts(texts, message):
+    with pytest.raises(ev.EvaluationError, match=message):
+        ev.load_suite("articles", ARTICLES, texts)
+
+
+def test_an_annotation_of_an_unknown_article_is_named(tmp_path):
+    (tmp_path / "other.json").write_text('{"doc": "other", "events": []}', "utf-8")
+    with pytest.raises(ev.EvaluationError, match="other.json: article 'other' is not in"):
+        ev.load_suite("articles", tmp_path, ARTICLE_TEXTS)
 
 
 def test_run_suite_takes_an_extractor_or_an_actors_file_not_both(extractor):

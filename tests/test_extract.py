@@ -46,10 +46,14 @@ CONSTRUCTIONS = [
     ("Hamas threatened a strike unless Israel rescinded the order.",
      {"Hamas | threaten strike | Israel", "Israel | rescind order | None"}),
     ("Trump said Iran must free the prisoners.", {f"{TRUMP} | say | Iran", "Iran | free prisoner | None"}),
-    # places as a last resort: where an act happens is what it is aimed at
-    ("Israel imposed a curfew in Hebron.", {"Israel | impose curfew | None"}),  # a city is a place
+    # a place is where, never whom: not after in / at, nor for meetings, nor as a destination
+    ("Israel imposed a curfew in Hebron.", {"Israel | impose curfew | None"}),
+    ("Tesco seeks to improve its coverage in Poland.",
+     {"Tesco | seek | None", "Tesco | improve coverage | None"}),
+    ("Trump spoke in Poland.", {"Donald Trump | speak | None"}),
+    # ... but the country a protest, curfew or strike happens in is what the act is aimed at
     ("Israeli warplanes struck targets in Lebanon.", {"Israel · military | strike target | Lebanon"}),
-    # ... never for meetings, nor for the destination of a verb of motion
+    ("Ethnic Albanians demonstrated in Serbia.", {"Albanians | demonstrate | Serbia"}),
     ("Russia and Ukraine held talks in Istanbul.",
      {"Russia | hold talk | Ukraine", "Ukraine | hold talk | Russia"}),
     ("Putin flew to Tehran.", {f"{PUTIN} | fly | None"}),
@@ -59,11 +63,25 @@ CONSTRUCTIONS = [
     ("Zelenskyy's visit to Germany was postponed.", {f"{ZELENSKYY} | visit | Germany"}),
     ("Russia's airstrike on Syria drew criticism.",
      {"Russia | airstrike | Syria", "Russia | draw criticism | None"}),
+    ("The move follows the United States' killing of Qasem Soleimani.",
+     {"United States | killing of | Qasem Soleimani"}),
+    ("He spoke despite criticism by Greece and UNESCO.",
+     {"Greece | criticism | None", "UNESCO | criticism | None"}),
+    # acts named in a clause on the thing an actor acts with: the actor's
+    ("Iran launched missiles targeting US troops.",
+     {"Iran | launch missile | None", "Iran | target | United States · military"}),
+    ("The Parliament of Iraq voted on a resolution to expel United States troops.",
+     {"Iraq · Parliament | vote on | None", "Iraq · Parliament | expel | United States · military"}),
+    # appoint, elect, label: the person named is the target
+    ("Ricardo Rosselló appointed Pedro Pierluisi as secretary of state.",
+     {"Ricardo Rosselló | appoint | Pedro Pierluisi"}),
+    ("The United States labeled Qasem Soleimani a terrorist.", {"United States | label | Qasem Soleimani"}),
     # the passive: the by-agent is the source
     ("Zelenskyy was welcomed by Starmer in London.", {f"{STARMER} | welcome | {ZELENSKYY}"}),
     ("Ukraine was invaded by Russia in 2022.", {"Russia | invade | Ukraine"}),
-    # ... an agentless passive has no source
-    ("Ukraine was attacked, killing five.", set()),
+    # ... an agentless passive is a statement of its target, never an edge with an invented source
+    ("Ukraine was attacked, killing five.", {"Ukraine | attack | None"}),
+    ("Khashoggi was murdered in Istanbul.", {"Khashoggi | murder | None"}),
     # coordination on either side multiplies events
     ("Macron and Starmer met Zelenskyy.",
      {f"{MACRON} | meet | {ZELENSKYY}", f"{STARMER} | meet | {ZELENSKYY}"}),

@@ -1,6 +1,7 @@
 """Score kg's events against other people's gold annotations.
 
-Four suites are read, each into :class:`GoldRecord`s (one sentence each, with its gold events):
+Five suites are read, each into :class:`GoldRecord`s (one sentence or article each, with its
+gold events):
 
 - ``plover``: ``PLOVER_GSR_CAMEO.json`` (a JSON list). Records whose ``event`` is ``DOCUMENT``
   and gold events with no source are skipped. Each record is one gold event; its ``source`` and
@@ -20,6 +21,17 @@ Four suites are read, each into :class:`GoldRecord`s (one sentence each, with it
   one are dropped. Sentence text is detokenised (`` `` `` → ``"``, no space before punctuation or
   ``'s``). Category: ``ir_core`` (the data's ``ir_core`` flag), else ``ir_keywords`` (some
   ``ir_keywords``), else ``other``. No action categories.
+- ``articles``: full articles annotated completely (every event of the text), kg's own format: a
+  folder of ``<document id>.json`` files ``{doc, events: [{sentence, source, target, trigger:
+  [start, end] character offsets or null; source_actor, target_actor: canonical names; cameo;
+  structure; modality}]}`` that point into an articles file (``--texts``: JSON lines with id,
+  date, text), so that no article text is copied. One record per article; each gold event
+  lies in its sentence (``span``) and is matched there only. Its sources (targets) are the
+  canonical name and the mention's words unless they are a pronoun or the like. An agentless
+  passive (structure ``agentless``, no source) is a statement of its target; other events
+  without a stated source are left out. Category: the event's ``structure`` (``verb``,
+  ``noun``, ``reported``, ``passive``, ``agentless``, ``purpose``, ``appoint``, ``label``,
+  ``coordinated``, ``relative``), so the breakdown is recall per structure.
 
 Matching rules
 --------------
@@ -67,11 +79,17 @@ Figures
   of its record; an event without a target is proxy-correct when its source matches a gold
   actor and the record has a gold event without targets. Events in no-event records are never
   proxy-correct, and are also counted as ``noevent_false_positives``.
-- F1: the harmonic mean of recall and the precision proxy.
+- precision (complete records only: every event of the text is annotated, so an extracted
+  event that matches no gold event is wrong) = matched / extracted events. The graph's view
+  beside it: coded events (``layer`` ``event``, the edges) matched one-to-one against the gold
+  events that have a target, as edge precision and edge recall.
+- F1: the harmonic mean of recall and the precision (the precision proxy where the gold is not
+  complete).
 - category accuracy: among matched pairs whose gold event has a category, the share whose
   extracted action has the same one (``action.plover`` for PLOVER, ``action.cameo`` for the
   CAMEO root). None when no matched gold event has a category.
-- breakdown: gold events, matched events and recall per record category.
+- breakdown: gold events, matched events and recall per record category (per event structure
+  for ``articles``).
 
 Modules
 -------
@@ -80,7 +98,7 @@ This docstring is the one statement of the rules; the modules implement them:
 - :mod:`~kg.evaluate.gold`: the gold records, events and actors, and :class:`EvaluationError`.
 - :mod:`~kg.evaluate.reading`: reading a gold file's text, JSON or JSON lines (errors name file
   and line).
-- :mod:`~kg.evaluate.suites`: the four gold formats read into :class:`GoldRecord` objects.
+- :mod:`~kg.evaluate.suites`: the five gold formats read into :class:`GoldRecord` objects.
 - :mod:`~kg.evaluate.fictional`: the fictional actors of the functional suites as a kg actor file.
 - :mod:`~kg.evaluate.matching`: tokens, codes, the actor rule, event matching and pairing, the
   proxy.

@@ -27,11 +27,16 @@ class GoldEvent:
     targets: tuple[GoldActor, ...]
     plover: str | None = None
     cameo: str | None = None
+    #: where the event is stated (character offsets of its sentence in the record's text): an
+    #: extracted event matches only if its sentence overlaps; None: anywhere in the record
+    span: tuple[int, int] | None = None
+    #: how the text states the event ("noun", "reported", ...), for the breakdown
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
 class GoldRecord:
-    """One gold sentence with its events."""
+    """One gold sentence (or article) with its events."""
 
     id: str
     text: str
@@ -39,3 +44,5 @@ class GoldRecord:
     category: str | None
     events: tuple[GoldEvent, ...]
     noevents: bool = False
+    #: every event of the text is annotated, so unmatched extracted events are wrong
+    complete: bool = False

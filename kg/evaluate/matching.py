@@ -157,7 +157,10 @@ def actor_matches(gold: GoldActor, actor: ActorRef, gazetteer: Gazetteer | None 
 
 
 def event_matches(gold: GoldEvent, event: Event, matcher: ActorMatcher) -> bool:
-    """Source matches a gold source, and target a gold target unless the gold has none."""
+    """Source matches a gold source, and target a gold target unless the gold has none; in
+    the gold's sentence when it has one."""
+    if gold.span is not None and not (event.span[0] < gold.span[1] and gold.span[0] < event.span[1]):
+        return False
     if not any(matcher.matches(s, event.source) for s in gold.sources):
         return False
     if not gold.targets:

@@ -25,6 +25,15 @@ def format_report(report: Report, breakdown: bool = True) -> str:
         f"Gold actors named by some extracted event: {report.found_actors} of {report.gold_actors} "
         f"({_percent(report.actor_recall)}).",
     ]
+    if report.complete:
+        lines += [
+            "",
+            f"Every event of each text is annotated: precision {_percent(report.precision)} "
+            f"({report.matched} of {report.extracted_events} extracted events match a gold event).",
+            f"Graph edges (coded events): precision {_percent(report.edge_precision)} "
+            f"({report.edges_matched} of {report.edges}), recall {_percent(report.edge_recall)} "
+            f"of the {report.gold_with_target} gold events with a target.",
+        ]
     if breakdown and report.breakdown:
         lines += ["", "| category | gold | matched | recall |", "| --- | ---: | ---: | ---: |"]
         lines += [f"| {name} | {s.gold} | {s.matched} | {_percent(s.recall)} |"
@@ -47,4 +56,8 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "missed": list(report.missed),
         "gold_actors": report.gold_actors, "found_actors": report.found_actors,
         "actor_recall": report.actor_recall,
+        "complete": report.complete, "precision": report.precision,
+        "edges": report.edges, "edges_matched": report.edges_matched,
+        "gold_with_target": report.gold_with_target,
+        "edge_precision": report.edge_precision, "edge_recall": report.edge_recall,
     }

@@ -70,6 +70,7 @@ def run_suite(
     *,
     model: str = DEFAULT_MODEL,
     suite_actors: bool = True,
+    texts: str | Path | None = None,
 ) -> Report:
     """Run kg over a suite's sentences and score the events.
 
@@ -83,6 +84,7 @@ def run_suite(
         model: the spaCy model of the extractor that is built.
         suite_actors: whether the built extractor knows a suite's own actors (the fictional
             countries of ``petrarch-functional``).
+        texts: for ``articles``, the articles file its annotations point into.
 
     Raises:
         EvaluationError: unknown suite (the message lists the choices), a gold file that is
@@ -90,7 +92,7 @@ def run_suite(
     """
     if extractor is not None and actors_file:
         raise EvaluationError("give either an extractor or an actors file, not both")
-    records = load_suite(suite, path)
+    records = load_suite(suite, path, texts)
     if extractor is None:
         extractor = build_extractor(suite, path, actors_file, model, suite_actors)
     events = group_by_record(extractor.events(documents_of(records)))

@@ -52,6 +52,27 @@ class Report:
     missed: tuple[str, ...] = ()
     gold_actors: int = 0
     found_actors: int = 0
+    #: every event of every record is annotated (full articles): precision is exact
+    complete: bool = False
+    #: coded events (the graph's edges) and those that match a gold event with a target
+    edges: int = 0
+    edges_matched: int = 0
+    gold_with_target: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        """Matched extracted events / extracted events, when the gold is complete."""
+        if not self.complete:
+            return None
+        return self.matched / self.extracted_events if self.extracted_events else 0.0
+
+    @property
+    def edge_precision(self) -> float | None:
+        return self.edges_matched / self.edges if self.complete and self.edges else None
+
+    @property
+    def edge_recall(self) -> float | None:
+        return self.edges_matched / self.gold_with_target if self.complete and self.gold_with_target else None
 
     @property
     def actor_recall(self) -> float:
@@ -68,8 +89,9 @@ class Report:
 
     @property
     def f1(self) -> float:
-        total = self.recall + self.precision_proxy
-        return 2 * self.recall * self.precision_proxy / total if total else 0.0
+        precision = self.precision if self.complete else self.precision_proxy
+        total = self.recall + precision
+        return 2 * self.recall * precision / total if total else 0.0
 
     @property
     def category_accuracy(self) -> float | None:
@@ -91,9 +113,16 @@ class _Tally:
     missed: list[str] = field(default_factory=list)
     gold_actors: int = 0
     found_actors: int = 0
+    complete: bool = True
+    edges: int = 0
+    edges_matched: int = 0
+    gold_with_target: int = 0
 
     def add(self, record: GoldRecord, events: Sequence[Event], matcher: ActorMatcher) -> None:
         pairs = match_events(record.events, events, matcher)
+        self.complete = self.complete and record.complete
+        if record.complete:
+            self._count_edges(record, events, matcher)
         self.records += 1
         self.gold, self.extracted = self.gold + len(record.events), self.extracted + len(events)
         self.matched += len(pairs)
@@ -105,11 +134,21 @@ class _Tally:
         if record.noevents:
             self.noevent_records += 1
             self.noevent_fp += len(events)
-        stats = self.by_category[record.category or NO_CATEGORY]
-        stats[0], stats[1] = stats[0] + len(record.events), stats[1] + len(pairs)
+        matched = {g for g, _ in pairs}
+        for g, gold in enumerate(record.events):
+            stats = self.by_category[gold.kind or record.category or NO_CATEGORY]
+            stats[0], stats[1] = stats[0] + 1, stats[1] + (g in matched)
         if len(pairs) < len(record.events):
             self.missed.append(record.id)
         self._count_actors(record, events, matcher)
+
+    def _count_edges(self, record: GoldRecord, events: Sequence[Event], matcher: ActorMatcher) -> None:
+        """The graph's view: coded events against the gold events that have a target."""
+        gold = [g for g in record.events if g.targets]
+        edges = [e for e in events if e.layer == "event"]
+        self.gold_with_target += len(gold)
+        self.edges += len(edges)
+        self.edges_matched += len(match_events(gold, edges, matcher))
 
     def _count_actors(self, record: GoldRecord, events: Sequence[Event], matcher: ActorMatcher) -> None:
         """Gold actors (each distinct code or text once per record) that an event names."""
@@ -135,6 +174,10 @@ class _Tally:
             missed=tuple(self.missed),
             gold_actors=self.gold_actors,
             found_actors=self.found_actors,
+            complete=self.complete and self.records > 0,
+            edges=self.edges,
+            edges_matched=self.edges_matched,
+            gold_with_target=self.gold_with_target,
         )
 
 

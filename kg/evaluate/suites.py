@@ -15,9 +15,10 @@ from typing import Any
 
 from ..dates import document_date
 from .gold import EvaluationError, GoldActor, GoldEvent, GoldRecord
+from .matching import FUNCTION_WORDS, tokens
 from .reading import read_json, read_jsonl
 
-SUITES = ("plover", "petrarch-gsr", "petrarch-functional", "qasrl")
+SUITES = ("plover", "petrarch-gsr", "petrarch-functional", "qasrl", "articles")
 SUITE_FILES = {
     "plover": "PLOVER_GSR_CAMEO.json",
     "petrarch-gsr": "petrarch_gold_events.jsonl",
@@ -32,16 +33,20 @@ PETRARCH_SETS = {
 FICTIONAL_ACTORS = "validation_actor_codes.json"
 
 
-def load_suite(suite: str, path: str | Path) -> list[GoldRecord]:
+def load_suite(suite: str, path: str | Path, texts: str | Path | None = None) -> list[GoldRecord]:
     """The gold records of a suite.
 
     Args:
         suite: one of :data:`SUITES`.
-        path: the suite's file, or the folder that holds it under its usual name.
+        path: the suite's file, or the folder that holds it under its usual name; for
+            ``articles``, the folder of annotation files.
+        texts: for ``articles``, the JSON-lines file of the articles the annotations point into.
 
     Raises:
         EvaluationError: unknown suite, missing file, or a file that is not that suite.
     """
+    if suite == "articles":
+        return _article_records(Path(path), texts)
     path = suite_path(suite, path)
     if suite == "plover":
         return _plover_records(path)
@@ -183,3 +188,59 @@ def detokenise(text: str) -> str:
     text = re.sub(r" (\.\.\.|[.,;:!?%)\]}]|'s|'re|'ve|'ll|'d|'m|n't)(?=\s|$)", r"\1", text)
     text = re.sub(r"([(\[{$]) ", r"\1", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+# ---------------------------------------------------------------- full articles
+
+
+def _article_records(folder: Path, texts: str | Path | None) -> list[GoldRecord]:
+    if not folder.is_dir():
+        raise EvaluationError(f"{folder}: not a folder of article annotations (<document id>.json)")
+    if texts is None:
+        raise EvaluationError("the articles suite needs the articles its annotations point into (--texts)")
+    articles = {str(r["id"]): r for r in read_jsonl(Path(texts), "an articles file", {"id", "text"})}
+    records = []
+    for path in sorted(folder.glob("*.json")):
+        raw = read_json(path, "an article annotation")
+        if not isinstance(raw, dict) or not isinstance(raw.get("events"), list):
+            raise EvaluationError(f"{path}: not an article annotation (needs doc and events)")
+        article = articles.get(str(raw.get("doc")))
+        if article is None:
+            raise EvaluationError(f"{path}: article {raw.get('doc')!r} is not in {texts}")
+        text = article["text"]
+        try:
+            events = tuple(e for e in (_article_event(r, text) for r in raw["events"]) if e)
+        except (KeyError, TypeError, ValueError) as error:
+            raise EvaluationError(f"{path}: malformed event ({error!r})") from None
+        records.append(GoldRecord(str(raw["doc"]), text, article.get("date"), None, events,
+                                  complete=True))
+    if not records:
+        raise EvaluationError(f"{folder}: no article annotations (<document id>.json)")
+    return records
+
+
+def _article_event(raw: dict[str, Any], text: str) -> GoldEvent | None:
+    """An annotated event: actors by offsets and canonical name; an agentless passive ("the
+    jet was shot down") is a statement of its target. Other events whose source the text does
+    not state are left out: nothing could match them."""
+    sources = _article_actors(raw["source"], raw.get("source_actor"), text)
+    targets = _article_actors(raw["target"], raw.get("target_actor"), text)
+    if not sources and raw.get("structure") == "agentless":
+        sources, targets = targets, ()
+    if not sources:
+        return None
+    start, end = raw["sentence"]
+    cameo = str(raw.get("cameo") or "")[:2]
+    return GoldEvent(sources, targets, cameo=cameo if cameo.isdigit() else None,
+                     span=(int(start), int(end)), kind=raw.get("structure"))
+
+
+def _article_actors(span: list[int] | None, name: str | None, text: str) -> tuple[GoldActor, ...]:
+    """The canonical name, and the words of the mention unless they are a pronoun or the like
+    (which would match any actor mentioned so)."""
+    actors = [GoldActor(name, None)] if name else []
+    if span:
+        words = text[span[0]:span[1]]
+        if any(w not in FUNCTION_WORDS for w in tokens(words)):
+            actors.append(GoldActor(words, None))
+    return tuple(actors)
