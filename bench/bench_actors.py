@@ -220,7 +220,7 @@ def event_figures(parsed, events) -> None:
         for gold in note["events"]:
             start, end = gold["sentence"]
             here = [e for e in by_doc.get(note["doc"], ()) if e.span[0] < end and start < e.span[1]]
-            source = mentions.get(tuple(gold["source"]))
+            source = mentions.get(tuple(gold["source"])) if gold.get("source") else None
             target = mentions.get(tuple(gold["target"])) if gold.get("target") else None
             if source is None or source.get("actor") is None:
                 continue

@@ -207,7 +207,7 @@ class MentionResolver:
         agent = self._agent_in(entity)
         if agent:
             named = self._countries_in(name) or countries or self._countries_of(entity.root)
-            country = named[0] if named else self._country_for(entity.root)
+            country = named[0] if named else self._country_for(entity.root, agent)
             actor = self._sector_actor(agent, country, entity.text)
             return [actor] if actor else []
         if entity.label_ in labels.PLACE and (entity.label_ != "GPE"
@@ -217,6 +217,9 @@ class MentionResolver:
             return []
         if name[-1].lower_ in WORDS.document_word:
             return []  # "the Alabama Human Life Protection Act": a document, not an actor
+        people = self._people_of(entity, name)
+        if people is not None:
+            return [people]
         if actor_type == "ORG" and _person_titled(entity.root):
             actor_type = "PERSON"  # "presidential candidate Brock Pierce", which the model calls an ORG
         record = self.gazetteer.by_name(name.text) or self.gazetteer.by_name(
@@ -226,6 +229,15 @@ class MentionResolver:
         if actor.type == "PERSON":
             self._learn_gender(actor.id, entity)
         return [actor]
+
+    def _people_of(self, entity: Span, name: Span) -> ActorRef | None:
+        """A country's people named by the plural of its demonym ("Mexicans"): its civilians."""
+        if entity.label_ != "NORP" or entity.root.tag_ not in labels.PLURAL_NOUN_TAGS:
+            return None
+        country = self.gazetteer.by_demonym(_singular(name.text))
+        if country is None or country.type != "COUNTRY":
+            return None
+        return sector_actor(AGENTS["civilian"], country, entity.text)
 
     def _is_publisher(self, entity: Span) -> bool:
         """Whether the entity is the news outlet that published the document ("Wikinews" on
@@ -321,7 +333,9 @@ class MentionResolver:
         """Titles, government nouns and generic descriptions: "the German chancellor"."""
         lemma = _compound_lemma(token)
         countries = self._countries_of(token)
-        if lemma in WORDS.offices and _one_definite(token, countries) and not _office_of_other(token):
+        if lemma in WORDS.offices and _office_of_other(token):
+            return []  # the president of a federation, whom no dictionary of states knows
+        if lemma in WORDS.offices and _one_definite(token, countries):
             record = self._office_holder(WORDS.offices[lemma], countries)
             if record:
                 return [to_ref(record, _phrase(token))]
@@ -333,7 +347,7 @@ class MentionResolver:
         if agent and (token.pos_ == "NOUN" or agent.institution or countries):
             # "officials", "the Senate", "the Turkish Ministry of Foreign Affairs"
             return self._agent(token, agent, _phrase(token))
-        if not _owns(token):
+        if not _owns(token) or token.lemma_.lower() in WORDS.document_word:
             return []
         owners = [o for o in self._owners_of(token, token.lemma_.lower() in WORDS.country_noun)
                   if o.type != "COUNTRY" or _country_owns(token)]
@@ -358,10 +372,10 @@ class MentionResolver:
             return [self._ref(owner, mention) for owner in owners]
         if not countries and any(c.dep_ == "prep" and c.lower_ in WORDS.group_prep for c in token.children):
             return []  # "officials of the coalition": the group behind, found by extraction
-        if not countries and _individual(token, agent):
+        if not countries and (_individual(token, agent) or _state_of_unknown_place(token, agent)):
             return []
         if not countries:
-            country = self._country_for(token)
+            country = self._country_for(token, agent)
             countries = [country] if country else []
         actors = [self._sector_actor(agent, country, mention) for country in countries or [None]]
         return [actor for actor in actors if actor]
@@ -375,9 +389,12 @@ class MentionResolver:
                 return to_ref(record, mention)
         return sector_actor(agent, country, mention)
 
-    def _country_for(self, token: Token) -> ActorRecord | None:
+    def _country_for(self, token: Token, agent: Agent) -> ActorRecord | None:
         """The country of a bare agent or institution: the one country its sentence names, else
-        the document's main country."""
+        the document's main country. A named institution ("the House", "the Senate") is the
+        main country's first: "the House inquiry into Trump's dealings with Ukraine"."""
+        if agent.institution and self.main_country is not None:
+            return self.main_country
         sentence = token.sent
         named = self.sentence_countries.get(sentence.start)
         if named is None:
@@ -608,7 +625,15 @@ def _individual(token: Token, agent: Agent) -> bool:
     armed groups or civilians only by its own words ("a Turkish gunman"), never by the
     document's country; state agents ("the minister") and organisations ("a newspaper")
     are their country's."""
-    return agent.sector.type == "GROUP" and token.tag_ in labels.SINGULAR_NOUN_TAGS
+    return token.tag_ in labels.SINGULAR_NOUN_TAGS and (
+        agent.sector.type == "GROUP" or token.lemma_.lower() in WORDS.individual_noun)
+
+
+def _state_of_unknown_place(token: Token, agent: Agent) -> bool:
+    """Whether a state agent belongs to a place no dictionary knows ("Northamptonshire
+    police"): its country is unknown, and the document's main country would be a guess.
+    (An unknown name before a group is most often a people: "Shona rebels".)"""
+    return agent.sector.state and any(c.pos_ == "PROPN" for c in token.children if c.dep_ in labels.OWNER)
 
 
 def _person_titled(root: Token) -> bool:
@@ -676,7 +701,8 @@ def _one_definite(token: Token, countries: list[ActorRecord]) -> bool:
 def _office_of_other(token: Token) -> bool:
     """Whether an office belongs to something that is no state: "the chess federation's
     president", "the president of the club" (not the country's head of state)."""
-    owners = [c for c in token.children if c.dep_ == "poss"]
+    owners = [c for c in token.children if c.dep_ == "poss"
+              or (c.dep_ == "compound" and c.ent_type_ == "ORG")]  # "Chess Federation President"
     owners += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                for o in p.children if o.dep_ == "pobj"]
     return any(o.lemma_.lower() not in WORDS.state_noun if o.pos_ == "NOUN"

@@ -255,7 +255,15 @@ def partners(head: Token, context: Context, preps: set[str] = PARTNER_PREPS) -> 
             found.extend(coordinated(child))
         elif child.dep_ == "prep" and child.lower_ in preps:
             found.extend(t for o in child.children if o.dep_ == "pobj" for t in coordinated(o))
-    return [t for t in found if _names_actor(t, context) and not _place_after_at(t, context)]
+    return [t for t in found if _names_actor(t, context) and not _place_after_at(t, context)
+            and not (t.dep_ == "pobj" and _absolute(t.head))]
+
+
+def _absolute(prep: Token) -> bool:
+    """'…, with officials saying it was for security': circumstances, not a partner."""
+    return prep.lower_ == "with" and any(
+        c.dep_ == "pcomp" or any(a.dep_ == "acl" and a.tag_ == "VBG" for a in c.children)
+        for c in prep.children)
 
 
 def _channel(token: Token, context: Context) -> bool:
@@ -559,7 +567,8 @@ def _action(words: list[Token], heads: list[Token], context: Context) -> Action:
     """
     ordered = sorted(dict.fromkeys(words), key=lambda t: t.i)
     preps = [c for h in dict.fromkeys(heads) for c in h.children
-             if c.dep_ == "prep" and c.lower_ in VERB_PREPS and not _time_or_place(c)]
+             if c.dep_ == "prep" and c.lower_ in VERB_PREPS and not _time_or_place(c)
+             and not _absolute(c)]
     with_actor = [p for p in preps if p.lower_ in PARTNER_PREPS and any(
         _names_actor(o, context) for c in p.children if c.dep_ == "pobj" for o in coordinated(c))]
     for prep in (with_actor or preps)[:1]:

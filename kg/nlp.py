@@ -87,7 +87,8 @@ class ActorRuler:
             for tokens, lower, label, actor_id in self.candidates(text):
                 end = start + len(tokens)
                 if tuple(lowered[start:end]) == lower and all(
-                        _same_case(p, t) for p, t in zip(tokens, texts[start:end], strict=True)):
+                        _same_case(p, t) for p, t in zip(tokens, texts[start:end], strict=True)) \
+                        and not _in_feature_name(texts, start):
                     matches.append((start, end, label, actor_id))
         if not matches:
             return doc
@@ -100,6 +101,12 @@ class ActorRuler:
                 taken.update(range(start, end))
         doc.ents = sorted([*doc.ents, *found], key=lambda span: span.start)
         return doc
+
+
+def _in_feature_name(texts: list[str], start: int) -> bool:
+    """Whether a name ends the name of a sea, gulf or strait ("the Gulf of Oman"): a place."""
+    return start >= 2 and texts[start - 1] == "of" and texts[start - 2].istitle() \
+        and texts[start - 2].lower() in WORDS.feature_word
 
 
 def _same_case(pattern: str, text: str) -> bool:

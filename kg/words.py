@@ -38,6 +38,7 @@ class Words:
     verb_particle_prep: frozenset[str]
     nested_prep: frozenset[str]
     place_prep: frozenset[str]
+    feature_word: frozenset[str]
     destination_prep: frozenset[str]
     owner_prep: frozenset[str]
     group_prep: frozenset[str]

@@ -43,6 +43,11 @@ NAMES = [
     ("The Senate voted.", "Senate", None),  # whose senate? unresolved
     ("Refugees fled.", "Refugees", None),  # whose refugees? one node would merge every text's
     ("Syrian refugees fled.", "Syrian refugees", "Syria · refugees"),
+    # a people named by its demonym is the country's civilians; its cities are places
+    ("Mexicans protested.", "Mexicans", "Mexico · civilians"),
+    ("JetBlue flies to Cuban cities.", "Cuban cities", None),
+    # an office of something that is no state is no head of state
+    ("Iran protested. Iran warned Iraq. The president of the chess federation spoke.", "The president", None),
     # one private person is no country's group but by its own words
     ("Greece protested. Athens warned Turkey. The gunman fled.", "gunman", None),
     ("Greece protested. Athens warned Turkey. Turkish gunmen fired.", "Turkish gunmen",
@@ -50,6 +55,7 @@ NAMES = [
     # places and ambiguous roles are no agents
     ("Greece protested. Athens warned Turkey. A judge sentenced him to prison.", "prison", None),
     ("Greece protested. Athens warned Turkey. The delegates voted.", "The delegates", None),
+    ("Greece protested. Athens warned Turkey. A journalist was hurt.", "A journalist", None),
     # titles with "of": the office holder of that country on the document's date
     ("The president of Turkey vowed support.", "The president", "Recep Tayyip Erdoğan"),
     # not actors: platforms, diseases, time zones; places as where something happened
@@ -58,6 +64,10 @@ NAMES = [
     # an acronym that is a common word is a name only in capitals
     ("The Man Who Knew Too Much was shown.", "Who", None),
     ("Protesters gathered in Florida.", "Florida", None),
+    ("Iran patrols the Gulf of Oman.", "Oman", None),
+    ("Gary Johnson, a former governor of New Mexico, spoke.", "Mexico", None),
+    # a plan, a proposal or a deal does not stand for its owner
+    ("Rouhani's plan was welcomed.", "Rouhani's plan", None),
     # qualified generic nouns stand for the country
     ("Hungarian officials spoke.", "Hungarian officials", "Hungary · government"),
     ("The Ukrainian government spoke.", "The Ukrainian government", "Ukraine · government"),

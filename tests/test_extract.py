@@ -27,7 +27,7 @@ CONSTRUCTIONS = [
     # ... 'at' names a person or country, not a building
     ("Trump met Putin at the White House.", {f"{TRUMP} | meet at | {PUTIN}"}),
     # actors inside the object phrases
-    ("Iran rejected Israel's proposal.", {"Iran | reject | Israel"}),
+    ("Iran rejected Israel's proposal.", {"Iran | reject proposal | Israel"}),
     # ... but a country inside a name or a thing is no partner: a statement of one actor
     ("Biden won the 2020 United States presidential election.", {"Joe Biden | win election | None"}),
     # news outlets are where the text comes from, not participants
@@ -51,9 +51,12 @@ CONSTRUCTIONS = [
     ("Tesco seeks to improve its coverage in Poland.",
      {"Tesco | seek | None", "Tesco | improve coverage | None"}),
     ("Trump spoke in Poland.", {"Donald Trump | speak | None"}),
+    # "with X saying" gives circumstances, not a partner
+    ("Germany banned the airline, with Iranian officials saying it was unfair.",
+     {"Germany | ban airline | None", "Iran · government | say | None"}),
     # ... but the country a protest, curfew or strike happens in is what the act is aimed at
     ("Israeli warplanes struck targets in Lebanon.", {"Israel · military | strike target | Lebanon"}),
-    ("Ethnic Albanians demonstrated in Serbia.", {"Albanians | demonstrate | Serbia"}),
+    ("Ethnic Albanians demonstrated in Serbia.", {"Albania · civilians | demonstrate | Serbia"}),
     ("Russia and Ukraine held talks in Istanbul.",
      {"Russia | hold talk | Ukraine", "Ukraine | hold talk | Russia"}),
     ("Putin flew to Tehran.", {f"{PUTIN} | fly | None"}),
