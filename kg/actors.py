@@ -143,7 +143,7 @@ class MentionResolver:
         if token.pos_ == "PRON":
             return self._from_pronoun(token)
         earlier = self._named_before(token.text, token.i) if token.pos_ == "PROPN" else None
-        if earlier is not None:
+        if earlier is not None and not _other_given_name(token, earlier):
             return [replace(earlier, mention=token.text)]
         if token.pos_ in labels.NOMINAL:
             return self._from_description(token)
@@ -618,6 +618,13 @@ def _country_owns(head: Token) -> bool:
     lemma = head.lemma_.lower()
     return (lemma in Lexicon.bundled().event_nouns or lemma in WORDS.country_noun
             or lemma in WORDS.means_noun or _names_people(head))
+
+
+def _other_given_name(surname: Token, earlier: ActorRef) -> bool:
+    """Whether a surname comes with a given name the person named before does not have:
+    "Abdullah Kurdi" after "Alan Kurdi" is his father."""
+    given = [c.text for c in surname.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return bool(given) and not set(given) <= set(earlier.name.split())
 
 
 def _individual(token: Token, agent: Agent) -> bool:

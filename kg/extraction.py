@@ -207,8 +207,10 @@ def _purpose_sources(verb: Token, context: Context) -> list[ActorRef]:
     """The actors behind a clause on a thing they act with: "Iran launched missiles targeting
     US troops", "Parliament voted on a resolution to expel US troops" (whoever launched the
     missiles or voted on the resolution)."""
-    if verb.dep_ != "acl" or context.mentions.get(verb.head.i):
-        return []
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ != "acl" or context.mentions.get(verb.head.i) or not (
+            infinitive or verb.head.dep_ in labels.OBJECT):
+        return []  # not "the events surrounding Kurdi", "a coalition fighting the Houthis"
     owners = actors_of([c for c in verb.head.children if c.dep_ == "poss"], context)
     if owners:
         return owners  # "the Russian government's refusal to accept"
@@ -395,7 +397,7 @@ def _through_preposition(token: Token) -> list[Token]:
     """A modifier as a step of the search; a preposition steps straight to its object."""
     if token.dep_ != "prep":
         return [token]
-    if token.lower_ not in NESTED_PREPS:
+    if token.lower_ not in NESTED_PREPS or _absolute(token):
         return []
     return [o for o in token.children if o.dep_ == "pobj"]
 
