@@ -231,13 +231,14 @@ class MentionResolver:
         return [actor]
 
     def _people_of(self, entity: Span, name: Span) -> ActorRef | None:
-        """A country's people named by the plural of its demonym ("Mexicans"): its civilians."""
+        """The country a people named by the plural of its demonym stands for, as coders
+        take it ("the Ukrainians" are Ukraine's people or its officials, "Mexicans")."""
         if entity.label_ != "NORP" or entity.root.tag_ not in labels.PLURAL_NOUN_TAGS:
             return None
         country = self.gazetteer.by_demonym(_singular(name.text))
         if country is None or country.type != "COUNTRY":
             return None
-        return sector_actor(AGENTS["civilian"], country, entity.text)
+        return to_ref(country, entity.text)
 
     def _is_publisher(self, entity: Span) -> bool:
         """Whether the entity is the news outlet that published the document ("Wikinews" on
@@ -333,7 +334,7 @@ class MentionResolver:
         """Titles, government nouns and generic descriptions: "the German chancellor"."""
         lemma = _compound_lemma(token)
         countries = self._countries_of(token)
-        if lemma in WORDS.offices and _office_of_other(token):
+        if lemma in WORDS.offices and self._office_of_other(token):
             return []  # the president of a federation, whom no dictionary of states knows
         if lemma in WORDS.offices and _one_definite(token, countries):
             record = self._office_holder(WORDS.offices[lemma], countries)
@@ -347,8 +348,9 @@ class MentionResolver:
         if agent and (token.pos_ == "NOUN" or agent.institution or countries):
             # "officials", "the Senate", "the Turkish Ministry of Foreign Affairs"
             return self._agent(token, agent, _phrase(token))
-        if not _owns(token) or token.lemma_.lower() in WORDS.document_word:
-            return []
+        if not _owns(token) or token.lemma_.lower() in WORDS.document_word \
+                or token.lemma_.lower() in Lexicon.bundled().reciprocal:
+            return []  # "Rouhani's plan", "the AU summit" (a meeting of many) stand for no one
         owners = [o for o in self._owners_of(token, token.lemma_.lower() in WORDS.country_noun)
                   if o.type != "COUNTRY" or _country_owns(token)]
         mention = _phrase(token)
@@ -469,6 +471,16 @@ class MentionResolver:
                 return None  # a thing, a stray script, or an institution of some country
             return ActorRecord(slug(_singular(name)), name, labels.OWNER_ENTITY_TYPES[entity.label_])
         return None
+
+    def _office_of_other(self, token: Token) -> bool:
+        """Whether an office belongs to something that is no state: "the chess federation's
+        president", "the President of the Iranian Chess Federation" (not the head of state)."""
+        owners = [c for c in token.children if c.dep_ == "poss"
+                  or (c.dep_ == "compound" and c.ent_type_ == "ORG")]  # "Chess Federation President"
+        owners += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj"]
+        return any(o.lemma_.lower() not in WORDS.state_noun if o.pos_ == "NOUN"
+                   else o.pos_ == "PROPN" and self._country_word(o) is None for o in owners)
 
     def _country_word(self, token: Token) -> ActorRecord | None:
         """The country a single word stands for ("French", "US", "Ukraine's")."""
@@ -703,17 +715,6 @@ def _one_definite(token: Token, countries: list[ActorRecord]) -> bool:
     has_owner = any(c.dep_ == "poss" for c in token.children)
     return determiners <= WORDS.definite_determiner and (bool(determiners) or has_owner
                                                          or bool(countries) or token.pos_ == "PROPN")
-
-
-def _office_of_other(token: Token) -> bool:
-    """Whether an office belongs to something that is no state: "the chess federation's
-    president", "the president of the club" (not the country's head of state)."""
-    owners = [c for c in token.children if c.dep_ == "poss"
-              or (c.dep_ == "compound" and c.ent_type_ == "ORG")]  # "Chess Federation President"
-    owners += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-               for o in p.children if o.dep_ == "pobj"]
-    return any(o.lemma_.lower() not in WORDS.state_noun if o.pos_ == "NOUN"
-               else o.pos_ == "PROPN" and o.ent_type_ == "ORG" for o in owners)
 
 
 def _clause(token: Token) -> int:

@@ -371,11 +371,11 @@ def nested_partners(verb: Token, context: Context) -> list[Token]:
 
     The search goes breadth-first through noun phrases (never into another clause) and stops
     at the first depth that names an actor. Places ('targets in Jericho') are where, never
-    whom.
+    whom; the owners of a meeting ('spoke at the AU summit') are the meeting's, not the act's.
     """
     level = [c for c in verb.children if c.dep_ in labels.OBJECT | labels.PASSIVE_SUBJECT]
     level += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS
-              for o in p.children if o.dep_ == "pobj"]
+              and not _absolute(p) for o in p.children if o.dep_ == "pobj"]
     for _ in range(NESTING_DEPTH):
         found = [t for t in level if _names_actor(t, context)
                  and not (t.pos_ == "PRON" and t.dep_ == "poss")
@@ -383,6 +383,7 @@ def nested_partners(verb: Token, context: Context) -> list[Token]:
         if found:
             return found
         level = [n for t in level for c in t.children if c.dep_ in labels.NESTED
+                 and (c.dep_ == "prep" or _noun_lemma(t) not in context.lexicon.reciprocal)
                  and c.pos_ not in labels.VERBAL for n in _through_preposition(c)]
     return []
 

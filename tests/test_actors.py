@@ -43,8 +43,8 @@ NAMES = [
     ("The Senate voted.", "Senate", None),  # whose senate? unresolved
     ("Refugees fled.", "Refugees", None),  # whose refugees? one node would merge every text's
     ("Syrian refugees fled.", "Syrian refugees", "Syria · refugees"),
-    # a people named by its demonym is the country's civilians; its cities are places
-    ("Mexicans protested.", "Mexicans", "Mexico · civilians"),
+    # a people named by its demonym stands for the country; its cities are places
+    ("Mexicans protested.", "Mexicans", "Mexico"),
     ("JetBlue flies to Cuban cities.", "Cuban cities", None),
     # an office of something that is no state is no head of state
     ("Iran protested. Iran warned Iraq. The president of the chess federation spoke.", "The president", None),

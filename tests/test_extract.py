@@ -56,7 +56,7 @@ CONSTRUCTIONS = [
      {"Germany | ban airline | None", "Iran · government | say | None"}),
     # ... but the country a protest, curfew or strike happens in is what the act is aimed at
     ("Israeli warplanes struck targets in Lebanon.", {"Israel · military | strike target | Lebanon"}),
-    ("Ethnic Albanians demonstrated in Serbia.", {"Albania · civilians | demonstrate | Serbia"}),
+    ("Ethnic Albanians demonstrated in Serbia.", {"Albania | demonstrate | Serbia"}),
     ("Russia and Ukraine held talks in Istanbul.",
      {"Russia | hold talk | Ukraine", "Ukraine | hold talk | Russia"}),
     ("Putin flew to Tehran.", {f"{PUTIN} | fly | None"}),
