@@ -374,7 +374,8 @@ class MentionResolver:
             return [self._ref(owner, mention) for owner in owners]
         if not countries and any(c.dep_ == "prep" and c.lower_ in WORDS.group_prep for c in token.children):
             return []  # "officials of the coalition": the group behind, found by extraction
-        if not countries and (_individual(token, agent) or _state_of_unknown_place(token, agent)):
+        if not countries and (_individual(token, agent) or _state_of_unknown_place(token, agent)
+                              or _officers_of_many(token)):
             return []
         if not countries:
             country = self._country_for(token, agent)
@@ -653,6 +654,12 @@ def _state_of_unknown_place(token: Token, agent: Agent) -> bool:
     police"): its country is unknown, and the document's main country would be a guess.
     (An unknown name before a group is most often a people: "Shona rebels".)"""
     return agent.sector.state and any(c.pos_ == "PROPN" for c in token.children if c.dep_ in labels.OWNER)
+
+
+def _officers_of_many(token: Token) -> bool:
+    """Whether the agent is holders of one office in several states ("the foreign ministers
+    met in Cairo"): no one country's government."""
+    return token.tag_ in labels.PLURAL_NOUN_TAGS and _compound_lemma(token) in WORDS.offices
 
 
 def _person_titled(root: Token) -> bool:

@@ -180,7 +180,7 @@ def _events(
         "location": event_location(anchor, verb, context), "modality": mood,
         "negated": mood == "negated",
     }
-    if not targets and len(sources) > 1 and _reciprocal(words, context):
+    if not targets and len(sources) > 1 and _reciprocal(words, verb, context):
         targets = sources
     for source in sources:
         partners_of_source = [t for t in targets if t.id != source.id]
@@ -218,9 +218,16 @@ def _purpose_sources(verb: Token, context: Context) -> list[ActorRef]:
     return actors_of(subjects(governing), context) if governing.i != verb.head.i else []
 
 
-def _reciprocal(words: list[Token], context: Context) -> bool:
-    """Whether coordinated subjects act on each other: 'Russia and Ukraine held talks'."""
-    return any(t.lemma_.lower() in context.lexicon.reciprocal for t in words)
+def _reciprocal(words: list[Token], verb: Token, context: Context) -> bool:
+    """Whether coordinated subjects act on each other: 'Russia and Ukraine met', 'held
+    talks'. A verb's object noun counts only after a light verb: 'they discussed relations'
+    are someone else's relations."""
+    reciprocal = context.lexicon.reciprocal
+    if verb.lemma_.lower() in reciprocal:
+        return True
+    if verb in words and verb.lemma_.lower() not in context.lexicon.light:
+        return False
+    return any(t.lemma_.lower() in reciprocal for t in words)
 
 
 def subjects(verb: Token) -> list[Token]:

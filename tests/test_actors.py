@@ -56,6 +56,7 @@ NAMES = [
     ("Greece protested. Athens warned Turkey. A judge sentenced him to prison.", "prison", None),
     ("Greece protested. Athens warned Turkey. The delegates voted.", "The delegates", None),
     ("Greece protested. Athens warned Turkey. A journalist was hurt.", "A journalist", None),
+    ("Greece protested. Athens warned Turkey. The foreign ministers met.", "The foreign ministers", None),
     # titles with "of": the office holder of that country on the document's date
     ("The president of Turkey vowed support.", "The president", "Recep Tayyip Erdoğan"),
     # not actors: platforms, diseases, time zones; places as where something happened
