@@ -75,6 +75,8 @@ CONSTRUCTIONS = [
      {"Iran | launch missile | None", "Iran | target | United States · military"}),
     ("The Parliament of Iraq voted on a resolution to expel United States troops.",
      {"Iraq · Parliament | vote on | None", "Iraq · Parliament | expel | United States · military"}),
+    # an accusation aimed at a country's part in something is aimed at the country
+    ("Saudi Arabia alleged Iranian involvement.", {"Saudi Arabia | allege | Iran"}),
     # appoint, elect, label: the person named is the target
     ("Ricardo Rosselló appointed Pedro Pierluisi as secretary of state.",
      {"Ricardo Rosselló | appoint | Pedro Pierluisi"}),
