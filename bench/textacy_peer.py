@@ -7,7 +7,7 @@ country; the action is the verb's words and lemmas, with no CAMEO or PLOVER cate
 scores them with ``kg.evaluate.score`` against the same gold records, with the same gazetteer
 (bundled actors, plus the fictional ones for petrarch-functional) for name look-ups.
 
-Usage: python bench/textacy_peer.py SUITE PATH [--report FILE] [--actors FILE] [--model NAME]
+Usage: python bench/textacy_peer.py SUITE PATH [--texts FILE] [--report FILE] [--actors FILE] [--model NAME]
 
 textacy is needed by this benchmark only (``pip install textacy``); kg does not depend on it.
 """
@@ -92,9 +92,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", help="also write the report as JSON to this file")
     parser.add_argument("--actors", help="a kg actor file for name look-ups")
     parser.add_argument("--model", default=DEFAULT_MODEL, help="spaCy model (default %(default)s)")
+    parser.add_argument("--texts", help="the articles file of the 'articles' suite")
     args = parser.parse_args(argv)
     try:
-        records = evaluate.load_suite(args.suite, args.path)
+        records = evaluate.load_suite(args.suite, args.path, args.texts)
         gazetteer = gazetteer_for(args.suite, args.path, args.actors)
     except KgError as error:
         print(f"Error: {error}", file=sys.stderr)

@@ -480,7 +480,7 @@ class MentionResolver:
                   or (c.dep_ == "compound" and c.ent_type_ == "ORG")]  # "Chess Federation President"
         owners += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                    for o in p.children if o.dep_ == "pobj"]
-        return any(o.lemma_.lower() not in WORDS.state_noun if o.pos_ == "NOUN"
+        return any(_definite(o) and o.lemma_.lower() not in WORDS.state_noun if o.pos_ == "NOUN"
                    else o.pos_ == "PROPN" and self._country_word(o) is None for o in owners)
 
     def _country_word(self, token: Token) -> ActorRecord | None:
@@ -631,6 +631,11 @@ def _country_owns(head: Token) -> bool:
     lemma = head.lemma_.lower()
     return (lemma in Lexicon.bundled().event_nouns or lemma in WORDS.country_noun
             or lemma in WORDS.means_noun or _names_people(head))
+
+
+def _definite(noun: Token) -> bool:
+    """A noun phrase of one thing ("the federation", "its club"), not "of ingratitude"."""
+    return noun.dep_ == "poss" or any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
 def _other_given_name(surname: Token, earlier: ActorRef) -> bool:

@@ -48,6 +48,7 @@ NAMES = [
     ("JetBlue flies to Cuban cities.", "Cuban cities", None),
     # an office of something that is no state is no head of state
     ("Iran protested. Iran warned Iraq. The president of the chess federation spoke.", "The president", None),
+    ("Vance accused the Ukrainian leader of ingratitude.", "the Ukrainian leader", "Volodymyr Zelenskyy"),
     # one private person is no country's group but by its own words
     ("Greece protested. Athens warned Turkey. The gunman fled.", "gunman", None),
     ("Greece protested. Athens warned Turkey. Turkish gunmen fired.", "Turkish gunmen",
