@@ -393,7 +393,8 @@ class MentionResolver:
         return sector_actor(agent, country, mention)
 
     def _country_for(self, token: Token, agent: Agent) -> ActorRecord | None:
-        """The country of a bare agent or institution: the one country its sentence names, else
+        """The country of a bare agent or institution: the one country its sentence names (by a
+        country, or a place or known actor of it: "residents" of a sentence on Florida), else
         the document's main country. A named institution ("the House", "the Senate") is the
         main country's first: "the House inquiry into Trump's dealings with Ukraine"."""
         if agent.institution and self.main_country is not None:
@@ -402,9 +403,9 @@ class MentionResolver:
         named = self.sentence_countries.get(sentence.start)
         if named is None:
             named = self.sentence_countries[sentence.start] = {
-                self._country_of_entity(e) for e in sentence.ents} - {None}
+                self._country_code_of(e) for e in sentence.ents} - {None}
         if len(named) == 1:
-            return self.gazetteer.get(next(iter(named)))
+            return self.gazetteer.by_country(next(iter(named)))
         return self.main_country
 
     def _countries_in(self, name: Span) -> list[ActorRecord]:
@@ -527,11 +528,20 @@ class MentionResolver:
         elif word in WORDS.plural_pronoun:
             found = self._latest(lambda m: (m.actor.type in INSTITUTIONS | {"GROUP"} or m.coordinated)
                                  and self._near(m, token), token)
+            if found and self._plural_subject_between(found, token):
+                return []  # "the war veterans seized farms ... they": no actor we know
             if found and found.coordinated:
                 return self._coordination(found, token)
         else:
             found = None
         return [_as_pronoun(found.actor, token)] if found else []
+
+    def _plural_subject_between(self, mention: Mention, pronoun: Token) -> bool:
+        """Whether a plural subject that names no actor stands between an antecedent and
+        "they": the likelier antecedent, which no dictionary knows."""
+        return any(t.dep_ in labels.SUBJECT | {"attr"} and t.tag_ in labels.PLURAL_NOUN_TAGS
+                   and t.pos_ == "NOUN" and t.i not in self.by_token
+                   for t in self.doc[mention.token + 1:pronoun.i])
 
     def _coordination(self, mention: Mention, pronoun: Token) -> list[ActorRef]:
         """'Obama and Putin said they ...': every member of the coordination."""

@@ -259,9 +259,10 @@ def subjects(verb: Token) -> list[Token]:
 def partners(head: Token, context: Context, preps: set[str] = PARTNER_PREPS) -> list[Token]:
     """Objects and prepositional partners of a head that are actors."""
     found = []
+    direct = any(c.dep_ == "dobj" for c in head.children)
     for child in head.children:
-        if child.dep_ in labels.OBJECT:
-            found.extend(coordinated(child))
+        if child.dep_ in labels.OBJECT and not (child.dep_ == "oprd" and direct):
+            found.extend(coordinated(child))  # "appointed him Foreign Secretary": him
         elif child.dep_ == "prep" and child.lower_ in preps:
             found.extend(t for o in child.children if o.dep_ == "pobj" for t in coordinated(o))
     return [t for t in found if _names_actor(t, context) and not _place_after_at(t, context)

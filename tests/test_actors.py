@@ -164,6 +164,8 @@ PRONOUNS = [
     ("Macron praised NATO. It welcomed him.", "It", "NATO"),
     # they → a country or group
     ("Russia rejected the plan. They said no.", "They", "Russia"),
+    # ... but not past a plural subject no dictionary knows, the likelier antecedent
+    ("Mugabe ruled Zimbabwe. The war veterans seized farms. They said no.", "They", None),
 ]
 
 
