@@ -16,6 +16,7 @@ WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
 RELATIVE_DAYS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
                  "this evening": 0, "yesterday": -1, "last night": -1, "tomorrow": 1}
+RELATIVE_YEARS = {"last year": -1, "this year": 0, "next year": 1}
 
 _YEAR = r"(\d{4})"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
@@ -77,7 +78,8 @@ def resolve_date(expression: str, reference: str | None, future: bool = False) -
     text = " ".join(expression.lower().replace(",", " ,").replace(" ,", ",").split())
     ref = Date.fromisoformat(reference) if reference else None
     try:
-        resolved = _explicit(text, ref, future) or (_relative(text, ref, future) if ref else None)
+        resolved = (_explicit(text, ref, future) or (_relative(text, ref, future) if ref else None)
+                    or _year(text, ref))
     except OverflowError:  # "tomorrow" of 9999-12-31
         return None
     return resolved if resolved and _FOUR_DIGIT_YEAR.match(resolved) else None
@@ -94,6 +96,18 @@ def _relative(text: str, ref: Date, future: bool) -> str | None:
     for word, weekday in WEEKDAYS.items():
         if re.search(rf"\b{word}\b", text):
             return _nearest_weekday(ref, weekday, future).isoformat()
+    return None
+
+
+def _year(text: str, ref: Date | None) -> str | None:
+    """'in 2016', 'last year': a year, the date of a past event such as an election (not the
+    document's date)."""
+    match = re.search(r"\b(1[89]\d\d|20\d\d)\b(?!s)", text)
+    if match:
+        return match.group(1)
+    for word, offset in RELATIVE_YEARS.items():
+        if ref and re.search(rf"\b{word}\b", text):
+            return f"{ref.year + offset:04d}"
     return None
 
 

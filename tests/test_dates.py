@@ -23,6 +23,10 @@ CASES = [
     ("tomorrow", False, "2025-12-30"),
     ("the second day", False, None),
     ("decades", False, None),
+    # a year alone dates a past event by its year, not by the document's day
+    ("2016", False, "2016"),
+    ("last year", False, "2024"),
+    ("the 1990s", False, None),
 ]
 
 

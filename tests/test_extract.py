@@ -180,3 +180,18 @@ def test_seed_story_events(events_of):
     [meeting] = [e for e in found if e.source.name == ZELENSKYY]
     assert meeting.date == "2025-12-28" and meeting.location == "Florida"
     assert len({e.source.id for e in found if e.source.name == MACRON}) == 1
+
+
+DATES = [
+    # the date of the event's own clause, a year alone included
+    ("Macron met Putin in 2019.", "met", "2019"),
+    ("Trump, who was elected in 2016, praised Erdogan.", "elected", "2016"),
+    # a biography's or another clause's date is not the event's: the document's date is
+    ("Trump, who was elected in 2016, praised Erdogan.", "praised", "2025-12-29"),
+    ("Bolsonaro, born in 1955, met Trump.", "met", "2025-12-29"),
+]
+
+
+@pytest.mark.parametrize(("text", "action", "date"), DATES, ids=[f"{t} {a}" for t, a, _ in DATES])
+def test_an_event_has_the_date_of_its_own_clause(events_of, text, action, date):
+    assert {e.date for e in events_of(text) if e.action.text == action} == {date}
