@@ -334,8 +334,9 @@ class MentionResolver:
         """Titles, government nouns and generic descriptions: "the German chancellor"."""
         lemma = _compound_lemma(token)
         countries = self._countries_of(token)
-        if lemma in WORDS.offices and self._office_of_other(token):
-            return []  # the president of a federation, whom no dictionary of states knows
+        if lemma in WORDS.offices and (self._office_of_other(token) or any(
+                c.dep_ == "amod" and c.lower_ in WORDS.past_modifier for c in token.children)):
+            return []  # the president of a federation, or a former foreign secretary: who?
         if lemma in WORDS.offices and _one_definite(token, countries):
             record = self._office_holder(WORDS.offices[lemma], countries)
             if record:
@@ -517,7 +518,8 @@ class MentionResolver:
             found = self._latest(lambda m: m.token == antecedent.i, token)
         elif word in WORDS.person_pronoun:
             gender = "f" if word in WORDS.female_pronoun else "m"
-            found = self._latest(lambda m: m.actor.type == "PERSON"
+            speaker = self._speaker_ids(token)  # "she" in a quotation is not the one quoted
+            found = self._latest(lambda m: m.actor.type == "PERSON" and m.actor.id not in speaker
                                  and self.gender.get(m.actor.id, gender) == gender, token)
             if found:  # the first pronoun of a person tells the later ones
                 self.gender.setdefault(found.actor.id, gender)
@@ -535,6 +537,11 @@ class MentionResolver:
         else:
             found = None
         return [_as_pronoun(found.actor, token)] if found else []
+
+    def _speaker_ids(self, token: Token) -> set[str]:
+        """The actors who speak the quotation a token is in, if any."""
+        speaker = self.speakers.get(token.i)
+        return set() if speaker is None else {a.id for a in self.resolve(self.doc[speaker])}
 
     def _plural_subject_between(self, mention: Mention, pronoun: Token) -> bool:
         """Whether a plural subject that names no actor stands between an antecedent and

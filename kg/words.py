@@ -48,6 +48,7 @@ class Words:
     region_word: frozenset[str]
     office_modifier: frozenset[str]
     state_noun: frozenset[str]
+    past_modifier: frozenset[str]
     definite_determiner: frozenset[str]
     person_pronoun: frozenset[str]
     nonperson_pronoun: frozenset[str]

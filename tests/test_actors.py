@@ -49,6 +49,8 @@ NAMES = [
     # an office of something that is no state is no head of state
     ("Iran protested. Iran warned Iraq. The president of the chess federation spoke.", "The president", None),
     ("Vance accused the Ukrainian leader of ingratitude.", "the Ukrainian leader", "Volodymyr Zelenskyy"),
+    # a former holder is not today's
+    ("The former British foreign secretary spoke.", "The former British foreign secretary", None),
     # one private person is no country's group but by its own words
     ("Greece protested. Athens warned Turkey. The gunman fled.", "gunman", None),
     ("Greece protested. Athens warned Turkey. Turkish gunmen fired.", "Turkish gunmen",
@@ -166,6 +168,8 @@ PRONOUNS = [
     ("Russia rejected the plan. They said no.", "They", "Russia"),
     # ... but not past a plural subject no dictionary knows, the likelier antecedent
     ("Mugabe ruled Zimbabwe. The war veterans seized farms. They said no.", "They", None),
+    # "she" inside a quotation is not the one quoted
+    ('Carrie Lam spoke. Katya said, "People have learned to ignore her."', "her", "Carrie Lam"),
 ]
 
 
