@@ -334,9 +334,12 @@ class MentionResolver:
         """Titles, government nouns and generic descriptions: "the German chancellor"."""
         lemma = _compound_lemma(token)
         countries = self._countries_of(token)
-        if lemma in WORDS.offices and (self._office_of_other(token) or any(
-                c.dep_ == "amod" and c.lower_ in WORDS.past_modifier for c in token.children)):
-            return []  # the president of a federation, or a former foreign secretary: who?
+        if lemma in WORDS.offices and (self._office_of_other(token) or token.dep_ in labels.PREDICATE
+                                       or any(c.dep_ == "amod" and c.lower_ in WORDS.past_modifier
+                                              for c in token.children)):
+            # the president of a federation, a former foreign secretary, "was appointed Prime
+            # Minister" (the office, not its holder)
+            return []
         if lemma in WORDS.offices and _one_definite(token, countries):
             record = self._office_holder(WORDS.offices[lemma], countries)
             if record:

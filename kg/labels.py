@@ -18,6 +18,8 @@ PASSIVE_SUBJECT = frozenset({"nsubjpass"})
 ANY_SUBJECT = SUBJECT | PASSIVE_SUBJECT
 #: "oprd": the parser's label for the object of "appointed X as Y" at times
 OBJECT = frozenset({"dobj", "dative", "oprd"})
+#: Predicate nominals: "became prime minister", "was appointed Prime Minister".
+PREDICATE = frozenset({"attr", "oprd"})
 ANY_OBJECT = OBJECT | {"pobj"}
 AUXILIARY = frozenset({"aux", "auxpass"})
 #: How a word can modify a noun, so that a verb tagged so is no event ("the proposed deal").

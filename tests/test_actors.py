@@ -49,8 +49,9 @@ NAMES = [
     # an office of something that is no state is no head of state
     ("Iran protested. Iran warned Iraq. The president of the chess federation spoke.", "The president", None),
     ("Vance accused the Ukrainian leader of ingratitude.", "the Ukrainian leader", "Volodymyr Zelenskyy"),
-    # a former holder is not today's
+    # a former holder is not today's, and an office named as a role is no one
     ("The former British foreign secretary spoke.", "The former British foreign secretary", None),
+    ("Boris Johnson became British prime minister.", "British prime minister", None),
     # one private person is no country's group but by its own words
     ("Greece protested. Athens warned Turkey. The gunman fled.", "gunman", None),
     ("Greece protested. Athens warned Turkey. Turkish gunmen fired.", "Turkish gunmen",
