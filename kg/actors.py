@@ -69,7 +69,9 @@ class MentionResolver:
         self.history: list[Mention] = []
         self.by_token: dict[int, list[Mention]] = {}
         self.seen: set[str] = set()
-        self.entity_of = {t.i: ent for ent in doc.ents for t in ent}
+        # a name the model cut after "of the" ("Citizens of the") is no name
+        self.entity_of = {t.i: ent for ent in doc.ents if ent[-1].pos_ not in labels.CUT_NAME_END
+                          for t in ent}
         self.short_names: dict[str, ActorRef] = {}
         self.main_country = self._main_country()
         #: the gender a person's titles or earlier pronouns gave ("m" or "f"), by actor id
