@@ -5,9 +5,10 @@ Wikinews articles, annotated for kg; no article text is kept here).
 Prints, for the whole Wikinews file (295 articles):
   * actor mentions in events and the share resolved to a dictionary entry (``known``), in all
     layers and in coded events, also in the articles the file flags ``ir_core``;
-  * the 150 busiest actors of the page (by coded events) and of all layers, each with its
-    verdict from ``bench/dev/top_nodes.tsv`` (a judgement of node names: actor, duplicate,
-    not an actor) or "?" when not judged yet, and the count of duplicates plus non-actors;
+  * the 150 busiest actors of the page (by coded events) and of all layers, each with a
+    reviewer's verdict on its mentions there (actor, duplicate, not an actor; from
+    ``bench/dev/top_nodes.tsv`` and ``bench/dev/top_nodes_all_layers.tsv``) or "?" when not
+    judged yet, and the count of duplicates plus non-actors;
   * nodes typed PERSON that the kinds table calls a platform, company or outlet, and state
     bodies without a country ("Senate"; international organisations have none);
 and for the development set:
@@ -78,10 +79,10 @@ def corpus_figures(events, ir_core: set[str]) -> None:
     drawn = Counter(a.id for e in events if e.layer == "event" for a in (e.source, e.target))
     print(f"  the {TOP} busiest actors of the page kg build draws, by their coded events "
           f"(verdicts from bench/dev/top_nodes.tsv):")
-    verdicts = read_verdicts()
-    busiest(drawn, by_id, verdicts)
-    print(f"  the {TOP} busiest actors of every layer (statements and relations too):")
-    busiest(Counter(a.id for a in actors), by_id, verdicts)
+    busiest(drawn, by_id, read_verdicts("top_nodes.tsv"))
+    print(f"  the {TOP} busiest actors of every layer (statements and relations too; verdicts "
+          f"from bench/dev/top_nodes_all_layers.tsv):")
+    busiest(Counter(a.id for a in actors), by_id, read_verdicts("top_nodes_all_layers.tsv"))
     mistyped = sorted({a.name for a in by_id.values() if a.type == "PERSON" and KINDS.get(normalise(a.name))})
     print(f"  platforms, companies or outlets typed PERSON: {len(mistyped)} {mistyped[:10]}")
     institutions = {s.name for s in SECTORS.values() if s.state}
@@ -115,8 +116,8 @@ def ir_core_ids(path: Path) -> set[str]:
         return {record["id"] for record in map(json.loads, handle) if record.get("ir_core")}
 
 
-def read_verdicts() -> dict[str, str]:
-    path = DEV / "top_nodes.tsv"
+def read_verdicts(name: str) -> dict[str, str]:
+    path = DEV / name
     if not path.exists():
         return {}
     with path.open(encoding="utf-8", newline="") as handle:
