@@ -297,11 +297,9 @@ class MentionResolver:
 
     def _unknown(self, name: Span, actor_type: str, mention: str, title: str | None = None,
                  country: str | None = None) -> ActorRef:
-        """An actor the gazetteer does not know; a surname reuses the full name seen before,
-        and a middle initial is no part of the id ("Brian T. Carroll" is "Brian Carroll")."""
-        earlier = self._named_before(name.text, name.start)
-        if earlier is not None:
-            return replace(earlier, mention=mention, title=title)
+        """An actor the gazetteer does not know (a surname seen before is resolved earlier, in
+        :meth:`_from_entity`); a middle initial is no part of the id ("Brian T. Carroll" is
+        "Brian Carroll")."""
         words = [t.text for t in name if not _initial(t.text)] if actor_type == "PERSON" else [name.text]
         if actor_type == "GROUP":
             words = [_singular(name.text)]
