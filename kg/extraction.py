@@ -358,8 +358,7 @@ def _giver_first(
     verb: Token, receivers: list[ActorRef], others: list[ActorRef], context: Context
 ) -> tuple[list[ActorRef], list[ActorRef]]:
     """'X received aid from Y' is Y's act towards X: the giver becomes the source."""
-    givers = actors_of([o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
-                        for o in p.children if o.dep_ == "pobj" for o in coordinated(o)], context)
+    givers = actors_of(_objects_of(verb, {"from"}), context)
     givers += [a for a in others if a not in givers and _from_phrase(a, verb, context)]
     if not givers:
         return receivers, others
