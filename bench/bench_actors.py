@@ -10,7 +10,8 @@ Prints, for the whole Wikinews file (295 articles):
     ``bench/dev/top_nodes.tsv`` and ``bench/dev/top_nodes_all_layers.tsv``) or "?" when not
     judged yet, and the count of duplicates plus non-actors;
   * nodes typed PERSON that the kinds table calls a platform, company or outlet, and state
-    bodies without a country ("Senate"; international organisations have none);
+    bodies without a country ("Senate"; international organisations have none), apart from
+    the bodies named by a place no dictionary knows ("Northamptonshire Police");
 and for the development set:
   * mentions: of the annotated actor mentions, how many kg resolves to the annotated actor,
     to another, or not at all (pronouns and descriptions apart); annotated places, outlets
@@ -86,11 +87,15 @@ def corpus_figures(events, ir_core: set[str]) -> None:
     mistyped = sorted({a.name for a in by_id.values() if a.type == "PERSON" and KINDS.get(normalise(a.name))})
     print(f"  platforms, companies or outlets typed PERSON: {len(mistyped)} {mistyped[:10]}")
     institutions = {s.name for s in SECTORS.values() if s.state}
-    bare = sorted({a.name for a in by_id.values() if a.country is None and a.type != "IGO"
-                   and (a.sector in {s.code for s in SECTORS.values() if s.state}
-                        or normalise(a.name) in {"senate", "parliament", "congress", "house",
-                                                 "supreme court", "court", "ministry", "government"})})
+    stateless = {a.name: a for a in by_id.values() if a.country is None and a.type != "IGO"
+                 and (a.sector in {s.code for s in SECTORS.values() if s.state}
+                      or normalise(a.name) in {"senate", "parliament", "congress", "house",
+                                               "supreme court", "court", "ministry", "government"})}
+    named = sorted(name for name, a in stateless.items() if not a.known)
+    bare = sorted(set(stateless) - set(named))
     print(f"  state bodies without a country: {len(bare)} {bare[:10]} (sectors {sorted(institutions)})")
+    print(f"  bodies of places no dictionary knows, named by the place, without a country: "
+          f"{len(named)} {named[:10]}")
 
 
 def busiest(counts: Counter, by_id: dict, verdicts: dict[str, str]) -> None:

@@ -9,6 +9,7 @@ pronouns resolve to the most salient earlier actor that agrees with them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
@@ -73,7 +74,12 @@ class MentionResolver:
         self.entity_of = {t.i: ent for ent in doc.ents if ent[-1].pos_ not in labels.CUT_NAME_END
                           for t in ent}
         self.short_names: dict[str, ActorRef] = {}
-        self.main_country = self._main_country()
+        #: the person each role noun was last written with ("commissioner" → Albert Muchanga)
+        self.titled: dict[str, ActorRef] = {}
+        #: the state bodies of places no dictionary knows, by sector ("Northamptonshire police")
+        self.bodies: dict[str, ActorRef] = {}
+        self.place_names = {_strip_article(ent).text for ent in doc.ents if ent.label_ in labels.PLACE}
+        self.main_country = self._main_country(headline)
         #: the gender a person's titles or earlier pronouns gave ("m" or "f"), by actor id
         self.gender: dict[str, str] = {}
         self.tagged = _speaker_tag_tokens(doc)
@@ -93,12 +99,15 @@ class MentionResolver:
             if record is not None and record.type == "PERSON":
                 self._learn_short_name(entity, to_ref(record, entity.text))
 
-    def _main_country(self) -> ActorRecord | None:
+    def _main_country(self, headline: Doc | None) -> ActorRecord | None:
         """The country the document names most (the first of equals), if at least twice: the
-        country of its bare institutions and agents ("the Senate", "police"). A document that
-        names no country is about the country of its known actors and places ("Pelosi",
-        "Ohio")."""
+        country of its bare institutions and agents ("the Senate", "police"). A country its
+        headline names counts as named twice more ("Puerto Rico's governor resigns", over the
+        "U.S. Senate" of a closing paragraph). A document that names no country is about the
+        country of its known actors and places ("Pelosi", "Ohio")."""
         counts = Counter(self._country_of_entity(entity) for entity in self.doc.ents)
+        for entity in headline.ents if headline is not None else ():
+            counts[self._country_of_entity(entity)] += MAIN_COUNTRY_MENTIONS
         counts.pop(None, None)
         if counts:
             code, n = counts.most_common(1)[0]
@@ -191,6 +200,7 @@ class MentionResolver:
             if record.type == "PERSON":
                 self._learn_short_name(entity, actor)
                 self._learn_gender(record.id, entity)
+                self._learn_roles(entity, actor)
             return [actor]
         actor_type = labels.ACTOR_ENTITY_TYPES.get(entity.label_)
         name = _strip_article(entity)
@@ -229,7 +239,10 @@ class MentionResolver:
         actor = to_ref(record, entity.text, title) if record else self._unknown(
             name, actor_type, entity.text, title, countries[0].country if countries else None)
         if actor.type == "PERSON":
+            if record:  # "John R. Bolton", then "Bolton"
+                self._learn_short_name(name, actor)
             self._learn_gender(actor.id, entity)
+            self._learn_roles(entity, actor)
         return [actor]
 
     def _people_of(self, entity: Span, name: Span) -> ActorRef | None:
@@ -276,6 +289,28 @@ class MentionResolver:
             if words & titles:
                 self.gender.setdefault(actor_id, gender)
 
+    def _learn_roles(self, entity: Span, person: ActorRef) -> None:
+        """The role nouns written before or beside a person's name ("AU trade and industry
+        commissioner Albert Muchanga", "Nick Adderley, the chief constable"), so that a later
+        "the commissioner" is that person."""
+        root = entity.root
+        beside = [c for c in root.children if c.dep_ == "appos"
+                  or (c.i < entity.start and c.dep_ in labels.TITLE_MODIFIER | {"nmod"})]
+        for word in (t for c in beside for t in c.subtree):
+            if word.pos_ in labels.NOMINAL and word.tag_ not in labels.PLURAL_NOUN_TAGS \
+                    and word.lemma_.lower() in WORDS.person_role and not entity.start <= word.i < entity.end:
+                self.titled[word.lemma_.lower()] = replace(person, title=None)
+
+    def _learn_office_gender(self, office: Token, holder: ActorRecord) -> None:
+        """The gender an office word tells ("the Queen"), or the possessive before a word of
+        address ("Her Majesty")."""
+        words = {office.lower_, *(c.lower_ for c in office.children if c.dep_ == "poss"
+                                  and office.lower_ in WORDS.address_title)}
+        if words & (WORDS.female_title | WORDS.female_pronoun):
+            self.gender.setdefault(holder.id, "f")
+        elif words & (WORDS.male_title | WORDS.person_pronoun):
+            self.gender.setdefault(holder.id, "m")
+
     def _place(self, entity: Span, name: Span) -> list[ActorRef]:
         """A place the gazetteer does not know as an actor: a city, region or venue. It acts
         only as the subject of a verb ("California sued ..."), as its government."""
@@ -299,11 +334,12 @@ class MentionResolver:
                  country: str | None = None) -> ActorRef:
         """An actor the gazetteer does not know (a surname seen before is resolved earlier, in
         :meth:`_from_entity`); a middle initial is no part of the id ("Brian T. Carroll" is
-        "Brian Carroll")."""
-        words = [t.text for t in name if not _initial(t.text)] if actor_type == "PERSON" else [name.text]
+        "Brian Carroll"), nor an editor's brackets ("Jerry [O'Connell]")."""
+        text = name.text.replace("[", "").replace("]", "")
+        words = [t.text for t in name if not _initial(t.text)] if actor_type == "PERSON" else [text]
         if actor_type == "GROUP":
-            words = [_singular(name.text)]
-        actor = ActorRef(slug(" ".join(words) or name.text), name.text,
+            words = [_singular(text)]
+        actor = ActorRef(slug(" ".join(words) or text), text,
                          "OTHER" if actor_type == "COUNTRY" else actor_type, country, mention, title)
         if actor_type == "PERSON" and len(name) > 1:
             self._learn_short_name(name, actor)
@@ -333,6 +369,9 @@ class MentionResolver:
     def _from_description(self, token: Token) -> list[ActorRef]:
         """Titles, government nouns and generic descriptions: "the German chancellor"."""
         lemma = _compound_lemma(token)
+        named = self._named_after_title(token) or self._people_named(token)
+        if named:
+            return named
         countries = self._countries_of(token)
         if lemma in WORDS.offices and (self._office_of_other(token) or token.dep_ in labels.PREDICATE
                                        or any(c.dep_ == "amod" and c.lower_ in WORDS.past_modifier
@@ -343,7 +382,12 @@ class MentionResolver:
         if lemma in WORDS.offices and _one_definite(token, countries):
             record = self._office_holder(WORDS.offices[lemma], countries)
             if record:
+                self._learn_office_gender(token, record)
                 return [to_ref(record, _phrase(token))]
+        titled = self.titled.get(token.lemma_.lower())
+        if titled and not countries and token.tag_ not in labels.PLURAL_NOUN_TAGS \
+                and {c.lower_ for c in token.children if c.dep_ == "det"} == {"the"}:
+            return [replace(titled, mention=_phrase(token))]  # "the commissioner"
         if token.lemma_.lower() in WORDS.ally_noun and token.tag_ == "NNS" and countries:
             return [_allies_of(country, _phrase(token)) for country in countries]
         agent = agent_of(_noun_words(token))
@@ -365,6 +409,26 @@ class MentionResolver:
             return [to_ref(record, mention)]
         return []
 
+    def _people_named(self, token: Token) -> list[ActorRef]:
+        """A people the model tagged no entity ("Britons voted"): as :meth:`_people_of`."""
+        if token.tag_ not in labels.PLURAL_NOUN_TAGS or not token.text.istitle():
+            return []
+        country = self.gazetteer.by_demonym(_singular(token.text))
+        return [to_ref(country, token.text)] if country and country.type == "COUNTRY" else []
+
+    def _named_after_title(self, token: Token) -> list[ActorRef]:
+        """The person a title before a name stands for, where the parser made the name the
+        title's object: "President of Ukraine Volodymyr Zelenskyy said"."""
+        if token.lemma_.lower() not in WORDS.person_role or token.pos_ != "PROPN":
+            return []
+        for name in _objects_of(token, {"of"}):
+            entity = self.entity_of.get(name.i)
+            if entity is not None and name.i == entity.root.i:
+                people = [a for a in self._from_entity(entity) if a.type == "PERSON"]
+                if people:
+                    return [replace(a, mention=self.doc[token.i:entity.end].text) for a in people]
+        return []
+
     def _agent(self, token: Token, agent, mention: str) -> list[ActorRef]:
         """A generic agent: "Turkish troops", "police in Santiago", "Iraq's parliament", or
         "protesters" in an article about Chile. An owner that is no country (a group, an
@@ -378,14 +442,32 @@ class MentionResolver:
             return [self._ref(owner, mention) for owner in owners]
         if not countries and any(c.dep_ == "prep" and c.lower_ in WORDS.group_prep for c in token.children):
             return []  # "officials of the coalition": the group behind, found by extraction
-        if not countries and (_individual(token, agent) or _state_of_unknown_place(token, agent)
+        place = [] if countries else [c for c in _unknown_place_of(token, agent, self.place_names)
+                                      if normalise(c.text) not in self.short_names]  # not "Blankenship"
+        if place:
+            return [self._named_body(place, token, agent)]
+        if not countries and (_individual(token, agent) or _state_of_unknown_owner(token, agent)
                               or _officers_of_many(token)):
             return []
+        body = self.bodies.get(agent.sector.code)
+        if not countries and body is not None and not agent.institution \
+                and not any(c.dep_ in labels.OWNER for c in token.children):
+            return [replace(body, mention=mention)]  # "police" after "Northamptonshire police"
         if not countries:
             country = self._country_for(token, agent)
             countries = [country] if country else []
         actors = [self._sector_actor(agent, country, mention) for country in countries or [None]]
         return [actor for actor in actors if actor]
+
+    def _named_body(self, place: list[Token], token: Token, agent: Agent) -> ActorRef:
+        """The state body of a place no dictionary knows ("Northamptonshire police"): an actor
+        of its own, of no country (the document's main country would be a guess), that the
+        document's later bare mentions of that sector stand for ("police revealed")."""
+        name = " ".join([*(t.text for t in place), token.text[:1].upper() + token.text[1:]])
+        body = ActorRef(slug(name), name, agent.sector.type, None, _phrase(token),
+                        sector=agent.sector.code)
+        self.bodies[agent.sector.code] = body
+        return body
 
     def _sector_actor(self, agent, country: ActorRecord | None, mention: str) -> ActorRef | None:
         """A country's sector or institution; an institution the gazetteer knows by the
@@ -501,8 +583,7 @@ class MentionResolver:
             return holder
         for mention in reversed(self.history):
             record = self.gazetteer.get(mention.actor.id)
-            if record and any((r.office == office or (office == "leader" and r.leader))
-                              and r.held_on(self.date) for r in record.roles):
+            if record and any(r.fills(office) and r.held_on(self.date) for r in record.roles):
                 return record
         if self.main_country and self.date:
             return self.gazetteer.office_holder(office, self.main_country.country, self.date)
@@ -516,6 +597,8 @@ class MentionResolver:
             if word in WORDS.first_person_plural:
                 actors = [a for a in map(self._speakers_side, actors) if a]
             return [_as_pronoun(a, token) for a in actors]
+        if token.dep_ == "poss" and token.head.lower_ in WORDS.address_title:
+            return []  # "Her Majesty": part of a title, no one's possessive
         if word in WORDS.relative_pronoun and token.head.dep_ == "relcl":
             antecedent = token.head.head
             found = self._latest(lambda m: m.token == antecedent.i, token)
@@ -653,6 +736,11 @@ def _country_owns(head: Token) -> bool:
             or lemma in WORDS.means_noun or _names_people(head))
 
 
+def _objects_of(head: Token, preps: set[str]) -> list[Token]:
+    return [o for p in head.children if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj"]
+
+
 def _definite(noun: Token) -> bool:
     """A noun phrase of one thing ("the federation", "its club"), not "of ingratitude"."""
     return noun.dep_ == "poss" or any(c.dep_ in ("det", "poss") for c in noun.children)
@@ -674,11 +762,20 @@ def _individual(token: Token, agent: Agent) -> bool:
         agent.sector.type == "GROUP" or token.lemma_.lower() in WORDS.individual_noun)
 
 
-def _state_of_unknown_place(token: Token, agent: Agent) -> bool:
-    """Whether a state agent belongs to a place no dictionary knows ("Northamptonshire
-    police"): its country is unknown, and the document's main country would be a guess.
-    (An unknown name before a group is most often a people: "Shona rebels".)"""
+def _state_of_unknown_owner(token: Token, agent: Agent) -> bool:
+    """Whether a state agent belongs to a name no dictionary knows ("the Blankenship
+    administration"): its country is unknown, and the document's main country would be a guess."""
     return agent.sector.state and any(c.pos_ == "PROPN" for c in token.children if c.dep_ in labels.OWNER)
+
+
+def _unknown_place_of(token: Token, agent: Agent, names: set[str]) -> list[Token]:
+    """The name of a place no dictionary knows before a state agent ("Northamptonshire
+    police"), if any: a place name, or a word the document names as a place elsewhere (at a
+    sentence's start the parser may take "Northamptonshire" for a common noun)."""
+    if not agent.sector.state:
+        return []
+    return [c for c in token.lefts if c.dep_ in labels.OWNER and c.text.istitle()
+            and (c.ent_type_ in labels.PLACE or c.text in names)]
 
 
 def _officers_of_many(token: Token) -> bool:
@@ -704,9 +801,10 @@ def _names_people(head: Token) -> bool:
 
 
 def _readable(name: str) -> bool:
-    """Whether a name the model found is in the Latin script it reads (not a fragment of
-    another script, which an English model tags at random)."""
-    return any("a" <= c.lower() <= "z" for c in name)
+    """Whether a name the model found is in the Latin script it reads, every letter of it (not
+    a fragment of another script, which an English model tags at random: "ओह ये corona")."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(unicodedata.name(c, "").startswith("LATIN") for c in letters)
 
 
 def _singular(name: str) -> str:
@@ -772,9 +870,10 @@ def _strip_article(entity: Span) -> Span:
     possessives and prepositions."""
     start = entity.start
     while start < entity.end - 1 and (entity.doc[start].lower_ == "the"
+                                      or entity.doc[start].pos_ in labels.NAME_LEADERS
                                       or entity.doc[start].lower_.rstrip(".") in WORDS.honorific):
         start += 1
-    end = entity.end
+    end = next((t.i for t in entity if t.text == "(" and t.i > start), entity.end)  # "Name (ACRONYM"
     while end - start > 1 and entity.doc[end - 1].pos_ in labels.NAME_TRAILERS:
         end -= 1
     return entity.doc[start:end]

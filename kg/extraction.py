@@ -164,10 +164,9 @@ def _events(
     anchor: Token, sent: Span, number: int, context: Context,
 ) -> Iterator[Event]:
     if verb.lemma_.lower() in MEDIA_VERBS:
-        # "told Reuters", "the AP reported": a news outlet is where the text comes from
+        # "told Reuters", "the AP reported": a news outlet is where the text comes from, and
+        # "X told Reuters" is X's statement
         sources = [a for a in sources if a.sector != MEDIA]
-        if targets and all(a.sector == MEDIA for a in targets):
-            return  # "told Reuters": no event between actors
         targets = [a for a in targets if a.sector != MEDIA]
     if not sources:
         return
@@ -234,7 +233,11 @@ def subjects(verb: Token) -> list[Token]:
     """The subjects of a verb, inherited from the governing verb or noun when it has none
     (up the chain of governing verbs, however long: a loop, not a recursion)."""
     while True:
-        direct = [t for c in verb.children if c.dep_ in labels.SUBJECT for t in coordinated(c)]
+        # the parser sometimes hangs the subject on the auxiliary: "The US had not, as of
+        # yesterday, announced ..."
+        heads = [verb, *(c for c in verb.children if c.dep_ in labels.AUXILIARY)]
+        direct = [t for h in heads for c in h.children if c.dep_ in labels.SUBJECT
+                  for t in (*coordinated(c), *_members(c))]
         if direct:
             return direct
         if any(c.dep_ in labels.PASSIVE_SUBJECT for c in verb.children):
@@ -427,6 +430,17 @@ def coordinated(token: Token) -> list[Token]:
     if names and token.tag_ == "NN":
         return [*names, *token.conjuncts]
     return [token, *token.conjuncts, *names]
+
+
+def _members(group: Token) -> list[Token]:
+    """The named members of a plural group: "German firms including Siemens and Daimler",
+    "allies such as Germany" (as subjects, each does what the group does; as objects they are
+    as often places: "flights to countries including Spain")."""
+    if group.tag_ not in labels.PLURAL_NOUN_TAGS:
+        return []
+    return [t for p in group.children if p.dep_ == "prep" and (
+                p.lower_ == "including" or (p.lower_ == "as" and any(c.lower_ == "such" for c in p.children)))
+            for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN" for t in (o, *o.conjuncts)]
 
 
 def noun_modifiers(noun: Token) -> list[Token]:

@@ -24,6 +24,8 @@ from .texts import LONE_SURROGATE
 BUNDLED_FILES = ("phoenix_actors.jsonl", "actors.jsonl")
 RULER_LABELS = {"PERSON": "PERSON", "COUNTRY": "GPE", "GOV": "ORG", "ORG": "ORG",
                 "IGO": "ORG", "GROUP": "NORP", "OTHER": "ORG"}
+#: The offices of a crowned head of state, which "monarch" stands for ("Her Majesty").
+MONARCHS = {"king", "queen", "emperor", "empress"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,12 @@ class Role:
     start: str | None = None
     end: str | None = None
     leader: bool = False
+
+    def fills(self, office: str) -> bool:
+        """Whether the role is ``office``: "leader" is a country's leading office, "monarch"
+        its king or queen ("Her Majesty")."""
+        return (self.office == office or (office == "leader" and self.leader)
+                or (office == "monarch" and self.office in MONARCHS))
 
     def held_on(self, day: str | None) -> bool:
         """Whether the office was held on ``day``; with no day, whether it is held now."""
@@ -212,7 +220,7 @@ class Gazetteer:
                 for role in (Role(*fields) for fields in roles):
                     self._roles_by_place[role.country, role.org].append((actor_id, role))
         for actor_id, role in self._roles_by_place.get((country, org), ()):
-            if role.held_on(day) and (role.office == office or (office == "leader" and role.leader)):
+            if role.held_on(day) and role.fills(office):
                 return self.get(actor_id)
         return None
 

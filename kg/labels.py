@@ -11,6 +11,8 @@ PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 SINGULAR_NOUN_TAGS = frozenset({"NN", "NNP"})
 #: Words that may close an entity without being part of the name: "Macron 's", "NATO ,".
 NAME_TRAILERS = frozenset({"ADP", "PART", "PUNCT", "SPACE"})
+#: Parts of speech the model's names may start with that are no part of them ("Regarding Ashodaya")
+NAME_LEADERS = frozenset({"ADP", "SCONJ", "VERB", "PUNCT"})
 #: The last words of an entity the model cut inside a phrase: "Citizens of the", "Leaders of".
 CUT_NAME_END = frozenset({"DET", "ADP", "CCONJ"})
 

@@ -90,6 +90,8 @@ class ActorRuler:
                         _same_case(p, t) for p, t in zip(tokens, texts[start:end], strict=True)) \
                         and not _in_feature_name(texts, start):
                     matches.append((start, end, label, actor_id))
+        starts = {m[0] for m in matches}
+        matches = [m for m in matches if m[2] != "GPE" or not _begins_organisation_name(texts, m[1], starts)]
         if not matches:
             return doc
         matches.sort(key=lambda m: (m[0] - m[1], m[0]))
@@ -107,6 +109,19 @@ def _in_feature_name(texts: list[str], start: int) -> bool:
     """Whether a name ends the name of a sea, gulf or strait ("the Gulf of Oman"): a place."""
     return start >= 2 and texts[start - 1] == "of" and texts[start - 2].istitle() \
         and texts[start - 2].lower() in WORDS.feature_word
+
+
+def _begins_organisation_name(texts: list[str], end: int, known: set[int], longest: int = 4) -> bool:
+    """Whether a country's name is followed by capitalised words up to an organisation's
+    head ("United States Commission on ...", "China Development Bank"): the model's entity
+    recogniser finds that organisation, which is not the country. Not when a known name
+    follows (``known``: where matches start)."""
+    for i, text in enumerate(texts[end : end + longest], end):
+        if not text[:1].isupper() or i in known:
+            return False
+        if text.lower() in WORDS.organisation_word:
+            return True
+    return False
 
 
 def _same_case(pattern: str, text: str) -> bool:

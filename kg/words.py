@@ -39,6 +39,7 @@ class Words:
     nested_prep: frozenset[str]
     place_prep: frozenset[str]
     feature_word: frozenset[str]
+    organisation_word: frozenset[str]
     destination_prep: frozenset[str]
     owner_prep: frozenset[str]
     group_prep: frozenset[str]
@@ -73,6 +74,7 @@ class Words:
     honorific: frozenset[str]
     male_title: frozenset[str]
     female_title: frozenset[str]
+    address_title: frozenset[str]
     #: phrase → office ("premier" → "prime minister"), from ``offices.tsv``
     offices: dict[str, str]
 

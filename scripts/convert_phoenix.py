@@ -180,7 +180,9 @@ class Converter:
         words = entry.name.replace("_", " ").split()
         dated = (any(dates for _, dates in entry.codes) or "ELI" in {c for c, _ in entry.codes}
                  or "CountryInfo" in entry.comment)
-        is_org = bool(set(words) & ORG_WORDS) or not 2 <= len(words) <= (6 if dated else 4)
+        # a dated role makes even one word a person ("ALBERT_", "FAHD_"); undated, one word
+        # is an organisation's name ("MOSSAD_")
+        is_org = bool(set(words) & ORG_WORDS) or not (1 if dated else 2) <= len(words) <= (6 if dated else 4)
         prefix = code[:3]
         if prefix in TRANSNATIONAL:
             if not is_org and dated:

@@ -45,6 +45,7 @@ NAMES = [
     ("Syrian refugees fled.", "Syrian refugees", "Syria · refugees"),
     # a people named by its demonym stands for the country; its cities are places
     ("Mexicans protested.", "Mexicans", "Mexico"),
+    ("Britons voted to leave.", "Britons", "United Kingdom"),
     ("JetBlue flies to Cuban cities.", "Cuban cities", None),
     # an office of something that is no state is no head of state
     ("Iran protested. Iran warned Iraq. The president of the chess federation spoke.", "The president", None),
@@ -61,8 +62,11 @@ NAMES = [
     ("Greece protested. Athens warned Turkey. The delegates voted.", "The delegates", None),
     ("Greece protested. Athens warned Turkey. A journalist was hurt.", "A journalist", None),
     ("Greece protested. Athens warned Turkey. The foreign ministers met.", "The foreign ministers", None),
-    # titles with "of": the office holder of that country on the document's date
+    # titles with "of": the office holder of that country on the document's date; a name
+    # after the title is the person, whatever the parser hangs on what
     ("The president of Turkey vowed support.", "The president", "Recep Tayyip Erdoğan"),
+    ('President of Ukraine Volodymyr Zelenskyy said, "We expect assurances from Iran."',
+     "President of Ukraine Volodymyr Zelenskyy", "Volodymyr Zelenskyy"),
     # not actors: platforms, diseases, time zones; places as where something happened
     ("Twitter suspended the account.", "Twitter", None),
     ("COVID-19 spread.", "COVID-19", None),
@@ -83,6 +87,11 @@ NAMES = [
     # an agent's own adjective is part of the agent; a named ministry of a country is its government
     ("United States military forces struck.", "United States military forces", "United States · military"),
     ("The Turkish Ministry of Foreign Affairs objected.", "The Turkish Ministry", "Turkey · government"),
+    # a country's name that begins an organisation's is no mention of the country
+    ("The United States Commission on International Religious Freedom objected.",
+     "The United States Commission on International Religious Freedom",
+     "United States Commission on International Religious Freedom"),
+    ("The United States Commission on International Religious Freedom objected.", "United States", None),
     # a name no dictionary knows owns people, never things: "the AIS data" is no actor
     ("The AIS data showed the ship.", "AIS", None),
     ("The COVID-19 outbreak spread.", "COVID-19", None),
@@ -110,8 +119,17 @@ IN_DOCUMENT_NAMES = [
      "Joaquin Estrada Nevares"),
     # inside a quotation, a first name is the one person of the document with that first name
     ('Trump fired John Bolton. Trump said, "I thank John for his service."', "John", "John Bolton"),
-    # a full name with a middle initial is the dictionary's name without it
+    # a full name with a middle initial is the dictionary's name without it, and so are its
+    # later parts
     ("National security adviser John R. Bolton resigned.", "John R. Bolton", "John Bolton"),
+    ("National security adviser John R. Bolton resigned. Bolton left.", "Bolton", "John Bolton"),
+    # a role written with a name is that person later: "the commissioner"
+    ("AU trade commissioner Albert Muchanga spoke. The commissioner said Benin would join.",
+     "The commissioner", "Albert Muchanga"),
+    # a state body of a place no dictionary knows is named by the place, and is the
+    # document's later bare mention of that sector
+    ("A car crashed in Northamptonshire. Northamptonshire police arrested the driver. Police said "
+     "she fled.", "Police", "Northamptonshire Police"),
 ]
 
 
@@ -147,6 +165,9 @@ DATED_ROLES = [
     ("The German chancellor spoke.", "2023-06-01", "Olaf Scholz"),
     ("The British prime minister spoke.", "2021-01-10", "Boris Johnson"),
     ("The British prime minister spoke.", "2025-01-10", "Keir Starmer"),
+    # a word of address: the monarch of the document's country
+    ("Britain protested. The United Kingdom warned Spain. Her Majesty opened Parliament.",
+     "2019-09-10", "Elizabeth II"),
 ]
 
 
@@ -178,6 +199,9 @@ PRONOUNS += [
     # a pronoun agrees in gender with a title or an earlier pronoun of its antecedent
     ("Mrs Vázquez met Pierluisi. She thanked him.", "She", "Vázquez"),
     ("Ms Vázquez spoke after Pierluisi resigned. He left.", "He", "Pierluisi"),
+    # "Her" in "Her Majesty" is no one's possessive, and tells the monarch's gender
+    ("Britain protested. The United Kingdom warned Spain. Johnson advised Her Majesty. He left.",
+     "He", "Boris Johnson"),
     # a speaker tag is never an antecedent
     ("((WN)) What did the ministry decide? They declined.", "They", None),
     # I and we in a quotation are its speaker, and the government of an office holder

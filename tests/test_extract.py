@@ -30,9 +30,18 @@ CONSTRUCTIONS = [
     ("Iran rejected Israel's proposal.", {"Iran | reject proposal | Israel"}),
     # ... but a country inside a name or a thing is no partner: a statement of one actor
     ("Biden won the 2020 United States presidential election.", {"Joe Biden | win election | None"}),
-    # news outlets are where the text comes from, not participants
-    ("Erdogan told Reuters that Turkey would help Libya.", {"Turkey | help | Libya"}),
-    ("Macron spoke to the BBC.", set()),
+    # the named members of a group subject do what the group does
+    ("German firms including Siemens and Daimler announced plans.",
+     {"Germany · business | announce plan | None", "Siemens | announce plan | None",
+      "Daimler | announce plan | None"}),
+    # a subject the parser hangs on the auxiliary is the verb's
+    ("The United States had not, as of yesterday, announced any plans.",
+     {"United States | announce plan | None"}),
+    # news outlets are where the text comes from, not participants: what was told them is a
+    # statement of the speaker
+    ("Erdogan told Reuters that Turkey would help Libya.",
+     {"Recep Tayyip Erdoğan | tell | None", "Turkey | help | Libya"}),
+    ("Macron spoke to the BBC.", {f"{MACRON} | speak to | None"}),
     ("The BBC described Johnson as a liar.", set()),
     # a place acts only as the subject of a verb
     ("California sued the Trump administration.", {"California | sue | United States · government"}),
