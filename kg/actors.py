@@ -153,7 +153,7 @@ class MentionResolver:
             return self._from_entity(entity) if token.i == entity.root.i else []
         if token.pos_ == "PRON":
             return self._from_pronoun(token)
-        earlier = self._named_before(token.text, token.i) if token.pos_ == "PROPN" else None
+        earlier = self._named_before(token.text) if token.pos_ == "PROPN" else None
         if earlier is not None and not _other_given_name(token, earlier):
             return [replace(earlier, mention=token.text)]
         if token.pos_ in labels.NOMINAL:
@@ -200,11 +200,11 @@ class MentionResolver:
             if record.type == "PERSON":
                 self._learn_short_name(entity, actor)
                 self._learn_gender(record.id, entity)
-                self._learn_roles(entity, actor)
+            self._learn_roles(entity, actor)
             return [actor]
         actor_type = labels.ACTOR_ENTITY_TYPES.get(entity.label_)
         name = _strip_article(entity)
-        earlier = self._named_before(name.text, name.start)
+        earlier = self._named_before(name.text)
         if earlier is not None:
             # a person named before, whatever the model calls the surname ("Soleimani" as LOC)
             return [replace(earlier, mention=entity.text, title=title)]
@@ -242,7 +242,7 @@ class MentionResolver:
             if record:  # "John R. Bolton", then "Bolton"
                 self._learn_short_name(name, actor)
             self._learn_gender(actor.id, entity)
-            self._learn_roles(entity, actor)
+        self._learn_roles(entity, actor)
         return [actor]
 
     def _people_of(self, entity: Span, name: Span) -> ActorRef | None:
@@ -289,17 +289,22 @@ class MentionResolver:
             if words & titles:
                 self.gender.setdefault(actor_id, gender)
 
-    def _learn_roles(self, entity: Span, person: ActorRef) -> None:
+    def _learn_roles(self, entity: Span, actor: ActorRef) -> None:
         """The role nouns written before or beside a person's name ("AU trade and industry
-        commissioner Albert Muchanga", "Nick Adderley, the chief constable"), so that a later
-        "the commissioner" is that person."""
+        commissioner Albert Muchanga", "Nick Adderley, the chief constable"), or the kind
+        written before an organisation's ("Iranian airline Mahan Air"), so that a later "the
+        commissioner" or "the airline" is that actor."""
+        if actor.type == "COUNTRY":
+            return
         root = entity.root
         beside = [c for c in root.children if c.dep_ == "appos"
                   or (c.i < entity.start and c.dep_ in labels.TITLE_MODIFIER | {"nmod"})]
         for word in (t for c in beside for t in c.subtree):
-            if word.pos_ in labels.NOMINAL and word.tag_ not in labels.PLURAL_NOUN_TAGS \
-                    and word.lemma_.lower() in WORDS.person_role and not entity.start <= word.i < entity.end:
-                self.titled[word.lemma_.lower()] = replace(person, title=None)
+            lemma = word.lemma_.lower()
+            kind = lemma in WORDS.person_role if actor.type == "PERSON" else word.text.islower()
+            if word.pos_ in labels.NOMINAL and word.tag_ not in labels.PLURAL_NOUN_TAGS and kind \
+                    and not entity.start <= word.i < entity.end:
+                self.titled[lemma] = replace(actor, title=None)
 
     def _learn_office_gender(self, office: Token, holder: ActorRecord) -> None:
         """The gender an office word tells ("the Queen"), or the possessive before a word of
@@ -345,14 +350,14 @@ class MentionResolver:
             self._learn_short_name(name, actor)
         return actor
 
-    def _named_before(self, text: str, index: int) -> ActorRef | None:
-        """The person a later part of a full name stands for ("Pierluisi"), or, inside a
-        quotation, the one person of the document with that first name ("I asked John")."""
+    def _named_before(self, text: str) -> ActorRef | None:
+        """The person a later part of a full name stands for ("Pierluisi"), or the one person
+        of the document with that first name ("I asked John", "Mohammad's admission")."""
         key = normalise(text)
         if key in self.short_names:
             return self.short_names[key]
         first = self.first_names.get(key, {})
-        return next(iter(first.values())) if index in self.quoted and len(first) == 1 else None
+        return next(iter(first.values())) if len(first) == 1 else None
 
     def _learn_short_name(self, name: Span, actor: ActorRef) -> None:
         """Let the surnames of a full name stand for it, later in the document: each word
@@ -386,8 +391,9 @@ class MentionResolver:
                 return [to_ref(record, _phrase(token))]
         titled = self.titled.get(token.lemma_.lower())
         if titled and not countries and token.tag_ not in labels.PLURAL_NOUN_TAGS \
-                and {c.lower_ for c in token.children if c.dep_ == "det"} == {"the"}:
-            return [replace(titled, mention=_phrase(token))]  # "the commissioner"
+                and len(determiners := {c.lower_ for c in token.children if c.dep_ == "det"}) == 1 \
+                and determiners <= WORDS.definite_determiner:
+            return [replace(titled, mention=_phrase(token))]  # "the commissioner", "this airline"
         if token.lemma_.lower() in WORDS.ally_noun and token.tag_ == "NNS" and countries:
             return [_allies_of(country, _phrase(token)) for country in countries]
         agent = agent_of(_noun_words(token))
@@ -680,7 +686,8 @@ class MentionResolver:
             sentences.add(mention.sentence_start)
             if len(sentences) > SALIENCE_SENTENCES:
                 break
-            if mention.token < token.i and agrees(mention) and not _bound(mention, token):
+            if mention.token < token.i and agrees(mention) and not _bound(mention, token) \
+                    and not _object_of_own_adjunct(self.doc[mention.token], token):
                 found.append(mention)
         if not found:
             return None
@@ -859,6 +866,21 @@ def _bound(mention: Mention, pronoun: Token) -> bool:
     """An object pronoun ('him') cannot stand for the subject of its own clause."""
     return (pronoun.dep_ in labels.ANY_OBJECT and mention.subject
             and mention.clause == _clause(pronoun) and not pronoun.lower_.endswith("self"))
+
+
+def _object_of_own_adjunct(candidate: Token, pronoun: Token) -> bool:
+    """Whether a candidate is inside the participle opening the pronoun's sentence, whose
+    understood subject is the pronoun, the first subject after it: "Speaking to Martin Smith
+    of PBS, he said" (he is not Martin Smith)."""
+    if pronoun.dep_ not in labels.SUBJECT:
+        return False
+    for ancestor in candidate.ancestors:
+        if ancestor.dep_ == "advcl" and ancestor.tag_ in labels.PARTICIPLE_TAGS \
+                and ancestor.left_edge.i == pronoun.sent.start \
+                and not any(c.dep_ in labels.ANY_SUBJECT for c in ancestor.children):
+            between = pronoun.doc[ancestor.right_edge.i + 1 : pronoun.i]
+            return not any(t.dep_ in labels.ANY_SUBJECT for t in between)
+    return False
 
 
 def _as_pronoun(actor: ActorRef, token: Token) -> ActorRef:

@@ -123,9 +123,14 @@ IN_DOCUMENT_NAMES = [
     # later parts
     ("National security adviser John R. Bolton resigned.", "John R. Bolton", "John Bolton"),
     ("National security adviser John R. Bolton resigned. Bolton left.", "Bolton", "John Bolton"),
-    # a role written with a name is that person later: "the commissioner"
+    # a lone first name is the one person of the document with that first name
+    ("Crown Prince Mohammad bin Salman accepted responsibility. Cengiz called Mohammad's "
+     "admission a maneuver.", "Mohammad", "Mohammed bin Salman"),
+    # a role written with a name is that person later: "the commissioner", "the airline"
     ("AU trade commissioner Albert Muchanga spoke. The commissioner said Benin would join.",
      "The commissioner", "Albert Muchanga"),
+    ("Germany banned Iranian airline Mahan Air. The airline denied any wrongdoing.", "The airline",
+     "Mahan Air"),
     # a state body of a place no dictionary knows is named by the place, and is the
     # document's later bare mention of that sector
     ("A car crashed in Northamptonshire. Northamptonshire police arrested the driver. Police said "
@@ -202,6 +207,9 @@ PRONOUNS += [
     # "Her" in "Her Majesty" is no one's possessive, and tells the monarch's gender
     ("Britain protested. The United Kingdom warned Spain. Johnson advised Her Majesty. He left.",
      "He", "Boris Johnson"),
+    # the object of the participle that opens a sentence is not its subject pronoun
+    ('Crown Prince Mohammed bin Salman spoke. Speaking to Martin Smith of PBS, he said, "It '
+     'happened under my watch."', "he", "Mohammed bin Salman"),
     # a speaker tag is never an antecedent
     ("((WN)) What did the ministry decide? They declined.", "They", None),
     # I and we in a quotation are its speaker, and the government of an office holder
