@@ -4,7 +4,8 @@ Wikinews articles, annotated for kg; no article text is kept here).
 
 Prints, for the whole Wikinews file (295 articles):
   * actor mentions in events and the share resolved to a dictionary entry (``known``), in all
-    layers and in coded events, also in the articles the file flags ``ir_core``;
+    layers and in coded events, also in the articles the file flags ``ir_core`` and in those of
+    the development set;
   * the 150 busiest actors of the page (by coded events) and of all layers, each with a
     reviewer's verdict on its mentions there (actor, duplicate, not an actor; from
     ``bench/dev/top_nodes.tsv`` and ``bench/dev/top_nodes_all_layers.tsv``) or "?" when not
@@ -59,12 +60,12 @@ def main(path: Path) -> None:
     for document in documents:
         if document.id in dev_ids:
             parsed[document.id] = (document, extractor.nlp(document.text))
-    corpus_figures(events, ir_core_ids(path))
+    corpus_figures(events, ir_core_ids(path), dev_ids)
     mention_figures(parsed, extractor, events)
     event_figures(parsed, events)
 
 
-def corpus_figures(events, ir_core: set[str]) -> None:
+def corpus_figures(events, ir_core: set[str], dev_ids: set[str]) -> None:
     actors = [a for e in events for a in (e.source, e.target) if a is not None]
     by_id = {a.id: a for a in actors}
     print(f"Wikinews: {len(events)} events ({Counter(e.layer for e in events)}), "
@@ -73,10 +74,13 @@ def corpus_figures(events, ir_core: set[str]) -> None:
                                                  [e for e in events if e.layer == "event"])):
         mentions = [a for e in kept for a in (e.source, e.target) if a is not None]
         core = [a for e in kept if e.doc in ir_core for a in (e.source, e.target) if a is not None]
+        dev = [a for e in kept if e.doc in dev_ids for a in (e.source, e.target) if a is not None]
         print(f"  mentions resolved to a dictionary entry, {label}: "
               f"{sum(a.known for a in mentions) / len(mentions):.1%} of {len(mentions)}; in the "
               f"{len(ir_core)} articles flagged ir_core (international relations): "
-              f"{sum(a.known for a in core) / max(len(core), 1):.1%} of {len(core)}")
+              f"{sum(a.known for a in core) / max(len(core), 1):.1%} of {len(core)}; in the "
+              f"{len(dev_ids)} of the development set: {sum(a.known for a in dev) / max(len(dev), 1):.1%} "
+              f"of {len(dev)}")
     drawn = Counter(a.id for e in events if e.layer == "event" for a in (e.source, e.target))
     print(f"  the {TOP} busiest actors of the page kg build draws, by their coded events "
           f"(verdicts from bench/dev/top_nodes.tsv):")

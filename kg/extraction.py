@@ -28,6 +28,10 @@ from .words import WORDS
 
 #: Actor types a preposition 'at' can aim an act at ("fired at Russia", not "at the White House").
 AT_TARGET_TYPES = {"COUNTRY", "PERSON", "IGO", "GROUP"}
+#: Actor types of the bodies one is a member of and can leave ("left the EU", "left the party").
+MEMBERSHIP_TYPES = {"IGO", "ORG", "GROUP"}
+#: CAMEO roots of appeals and demands, which their nouns address to someone ("at the behest of").
+APPEAL_ROOTS = {"02", "10"}
 #: How deep the search for actors inside object phrases goes.
 NESTING_DEPTH = 4
 #: CAMEO roots of acts done to the place they happen in: protest, force posture, reducing
@@ -137,6 +141,9 @@ def noun_events(noun: Token, sent: Span, number: int, context: Context) -> Itera
     owners = [t for c in noun.children if c.dep_ == "poss" for t in coordinated(c)]
     owners = owners or [c for c in noun.children if c.dep_ in labels.MODIFIER and context.mentions.get(c.i)]
     partners_of_noun = partners(noun, context, PARTNER_PREPS - WORDS.between_prep)
+    if _is_appeal(noun, context):
+        yield from _appeal_events(noun, owners or agents, partners_of_noun, sent, number, context)
+        return
     if len(between) >= 2:
         sources, targets = between[:1], between[1:]
     elif agents:  # "the murder of Khashoggi by Saudi agents", "his murder by Saudi agents"
@@ -151,6 +158,28 @@ def noun_events(noun: Token, sent: Span, number: int, context: Context) -> Itera
     yield from _events(actors_of(sources, context), actors_of(targets, context),
                        [*noun_modifiers(noun), noun],
                        _governing_verb(noun), noun, sent, number, context)
+
+
+def _is_appeal(noun: Token, context: Context) -> bool:
+    """Whether a noun names an appeal or a demand (CAMEO 02, 10): "request", "behest"."""
+    category = context.lexicon.nouns.get(_noun_lemma(noun))
+    return category is not None and (category.cameo or "")[:2] in APPEAL_ROOTS
+
+
+def _appeal_events(noun: Token, agents: list[Token], addressed: list[Token], sent: Span,
+                   number: int, context: Context) -> Iterator[Event]:
+    """An appeal by its maker ("X's request", "the request of X", "advice from X") to whom it
+    is addressed: "to Y", or the one who acts on it ("the Queen suspended parliament at the
+    behest of Johnson", "she will comply with the request of Johnson")."""
+    agents = agents or _objects_of(noun, {"of", "from"})
+    agents = [t for t in agents if _names_actor(t, context)]
+    if not agents:
+        return
+    if not addressed and noun.dep_ == "pobj" and noun.head.head.pos_ in labels.VERBAL:
+        addressed = subjects(noun.head.head)
+    yield from _events(actors_of(agents, context), actors_of(addressed, context),
+                       [*noun_modifiers(noun), noun], _governing_verb(noun), noun, sent, number,
+                       context)
 
 
 def _objects_of(head: Token, preps: set[str] | frozenset[str]) -> list[Token]:
@@ -299,7 +328,10 @@ def _place_after_at(token: Token, context: Context) -> bool:
 def verb_targets(verb: Token, context: Context) -> list[ActorRef]:
     """A verb's targets: those of the first rule of :data:`TARGET_RULES` that finds any."""
     if verb.lemma_ in WORDS.motion_verb:
-        return []
+        # "left the EU": a body one leaves is a target; a country or place one leaves or goes
+        # to is where one goes
+        left = actors_of([c for c in verb.children if c.dep_ == "dobj"], context)
+        return [a for a in left if a.type in MEMBERSHIP_TYPES]
     noun = event_object(verb, context)
     for rule in TARGET_RULES:
         found = actors_of(rule(verb, noun, context), context)

@@ -69,6 +69,9 @@ CONSTRUCTIONS = [
     ("Russia and Ukraine held talks in Istanbul.",
      {"Russia | hold talk | Ukraine", "Ukraine | hold talk | Russia"}),
     ("Putin flew to Tehran.", {f"{PUTIN} | fly | None"}),
+    # ... but an organisation one leaves is a target
+    ("Britain voted to leave the European Union.",
+     {"United Kingdom | vote | European Union", "United Kingdom | leave | European Union"}),
     # noun events: an event noun with its participants
     ("The announcement follows a meeting between Zelenskyy and Trump in Florida.",
      {f"{ZELENSKYY} | meeting between | {TRUMP}"}),
@@ -79,6 +82,11 @@ CONSTRUCTIONS = [
      {"United States | killing of | Qasem Soleimani"}),
     ("He spoke despite criticism by Greece and UNESCO.",
      {"Greece | criticism | None", "UNESCO | criticism | None"}),
+    # an appeal goes from its maker to the one who acts on it
+    ("Putin invaded Ukraine at the behest of Lukashenko.",
+     {f"{PUTIN} | invade at | Ukraine", f"Alexander Lukashenko | behest of | {PUTIN}"}),
+    ("Macron will comply with the request of Zelenskyy.",
+     {f"{MACRON} | comply with | {ZELENSKYY}", f"{ZELENSKYY} | request of | {MACRON}"}),
     # acts named in a clause on the thing an actor acts with: the actor's
     ("Iran launched missiles targeting US troops.",
      {"Iran | launch missile | None", "Iran | target | United States · military"}),
