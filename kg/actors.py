@@ -42,6 +42,8 @@ KIND_SECTORS = {"media": "MED", "company": "BUS"}
 
 
 #: Named things by kind: "twitter" → platform, "reuters" → media.
+#: Titles and honorifics written before a person's name: "Princess", "Mr".
+PERSON_TITLES = WORDS.male_title | WORDS.female_title | WORDS.honorific
 KINDS = {normalise(row["name"]): row["kind"] for row in data_table("kinds.tsv")}
 #: A speaker tag of an interview or transcript: "((WN))", "(Q)", "[Reporter]".
 SPEAKER_TAG = re.compile(r"^\s*[\(\[]{1,2}\s*[A-Z][\w .]{0,30}[\)\]]{1,2}\s*:?")
@@ -78,6 +80,10 @@ class MentionResolver:
         self.titled: dict[str, ActorRef] = {}
         #: the state bodies of places no dictionary knows, by sector ("Northamptonshire police")
         self.bodies: dict[str, ActorRef] = {}
+        #: the actors of the tokens resolved so far, by token index
+        self.resolved: dict[int, list[ActorRef]] = {}
+        #: acronyms of names that are no actor ("the Ballot Interference Prevention Act (BIPA)")
+        self.no_actor_acronyms: set[str] = set()
         self.place_names = {_strip_article(ent).text for ent in doc.ents if ent.label_ in labels.PLACE}
         self.main_country = self._main_country(headline)
         #: the gender a person's titles or earlier pronouns gave ("m" or "f"), by actor id
@@ -131,11 +137,13 @@ class MentionResolver:
 
     def resolve_all(self) -> dict[int, list[ActorRef]]:
         """Map the index of every head token that names an actor to its actor(s)."""
-        found: dict[int, list[ActorRef]] = {}
+        found = self.resolved
         for token in self.doc:
             actors = self.resolve(token)
             if actors:
                 found[token.i] = actors
+                if token.i in self.entity_of:
+                    self._learn_acronym(self.entity_of[token.i], actors[0])
                 if token.dep_ not in labels.MODIFIER:
                     for actor in actors:
                         self._remember(token, actor)
@@ -156,6 +164,9 @@ class MentionResolver:
         earlier = self._named_before(token.text) if token.pos_ == "PROPN" else None
         if earlier is not None and not _other_given_name(token, earlier):
             return [replace(earlier, mention=token.text)]
+        titled = self._titled_name(token)
+        if titled:
+            return titled
         if token.pos_ in labels.NOMINAL:
             return self._from_description(token)
         return []
@@ -189,8 +200,11 @@ class MentionResolver:
         return replace(to_ref(record, mention, title), known=self.gazetteer.get(record.id) is record)
 
     def _from_entity(self, entity: Span) -> list[ActorRef]:
-        if self._is_publisher(entity) or self._is_staff(entity):
+        if self._is_publisher(entity) or self._is_staff(entity) or entity.text in self.no_actor_acronyms:
             return []
+        expanded = self._acronym(entity)
+        if expanded is not None:
+            return expanded
         title, countries = self._title_of(entity.root, entity.start)
         if entity.ent_id_:
             record = self.gazetteer.get(entity.ent_id_)
@@ -244,6 +258,34 @@ class MentionResolver:
             self._learn_gender(actor.id, entity)
         self._learn_roles(entity, actor)
         return [actor]
+
+    def _learn_acronym(self, entity: Span, actor: ActorRef) -> None:
+        """Let the acronym in brackets in or after a name ("Ineos Challenge Group (ICG)")
+        stand for its actor later."""
+        brackets = [t.i for t in entity if t.text == "("]
+        if brackets:
+            acronym = self.doc[brackets[0] + 1 : entity.end].text
+        else:
+            after = [t.text for t in self.doc[entity.end : entity.end + 3]]
+            acronym = after[1] if len(after) == 3 and after[0] + after[2] == "()" else ""
+        if acronym.isupper() and acronym.isalpha():
+            self.short_names.setdefault(normalise(acronym), replace(actor, title=None))
+
+    def _acronym(self, entity: Span) -> list[ActorRef] | None:
+        """The actors of the name an acronym in brackets follows ("the Ballot Interference
+        Prevention Act (BIPA)": none), which its later mentions stand for too; None when the
+        entity is no such acronym."""
+        if entity.start < 2 or self.doc[entity.start - 1].text != "(" or not entity.text.isupper():
+            return None
+        named = self.entity_of.get(entity.start - 2)
+        if named is None or named.label_ in labels.PLACE:
+            return None
+        actors = self.resolved.get(named.root.i, [])
+        if actors:
+            self.short_names.setdefault(normalise(entity.text), replace(actors[0], title=None))
+        else:
+            self.no_actor_acronyms.add(entity.text)
+        return [replace(actor, mention=entity.text) for actor in actors]
 
     def _people_of(self, entity: Span, name: Span) -> ActorRef | None:
         """The country a people named by the plural of its demonym stands for, as coders
@@ -299,6 +341,11 @@ class MentionResolver:
         root = entity.root
         beside = [c for c in root.children if c.dep_ == "appos"
                   or (c.i < entity.start and c.dep_ in labels.TITLE_MODIFIER | {"nmod"})]
+        head = _strip_article(entity)[-1]
+        if actor.type != "PERSON" and head.lower_ in WORDS.organisation_word:
+            # the kind an organisation's own name ends with: "the party" after "the Prohibition
+            # Party" is that party, not one named before it
+            self.titled[head.lower_] = replace(actor, title=None)
         for word in (t for c in beside for t in c.subtree):
             lemma = word.lemma_.lower()
             kind = lemma in WORDS.person_role if actor.type == "PERSON" else word.text.islower()
@@ -379,6 +426,7 @@ class MentionResolver:
             return named
         countries = self._countries_of(token)
         if lemma in WORDS.offices and (self._office_of_other(token) or token.dep_ in labels.PREDICATE
+                                       or _named_as_role(token)
                                        or any(c.dep_ == "amod" and c.lower_ in WORDS.past_modifier
                                               for c in token.children)):
             # the president of a federation, a former foreign secretary, "was appointed Prime
@@ -414,6 +462,25 @@ class MentionResolver:
         if record and record.id in self.seen:
             return [to_ref(record, mention)]
         return []
+
+    def _titled_name(self, token: Token) -> list[ActorRef]:
+        """A person's name the model found no entity in, after a person's title: "Princess
+        Ubolratana Mahidol" (whose title also tells her gender)."""
+        words = [c for c in token.lefts if c.dep_ == "compound"]
+        if token.pos_ != "PROPN" or not words or token.lower_ in WORDS.organisation_word | WORDS.site_word:
+            return []  # "Queen Street" is a place
+        titles = PERSON_TITLES
+        start = words[0].i
+        title = self.doc[start]
+        name = self.doc[start + 1 : token.i + 1]
+        if title.lower_.rstrip(".") not in titles or not all(
+                t.pos_ == "PROPN" and t.text.istitle() and t.lower_ not in titles for t in name):
+            return []
+        record = self.gazetteer.by_name(name.text)
+        phrase = self.doc[start : token.i + 1].text
+        actor = to_ref(record, phrase) if record else self._unknown(name, "PERSON", phrase, title.text)
+        self.gender.setdefault(actor.id, "f" if title.lower_ in WORDS.female_title else "m")
+        return [actor]
 
     def _people_named(self, token: Token) -> list[ActorRef]:
         """A people the model tagged no entity ("Britons voted"): as :meth:`_people_of`."""
@@ -543,8 +610,10 @@ class MentionResolver:
         entity = self.entity_of.get(token.i)
         if entity is not None and entity.ent_id_:
             return self.gazetteer.get(entity.ent_id_)
-        if token.text.islower():
-            return None  # "the commonwealth" is no name of the Commonwealth of Nations
+        if token.text.islower() or _after_stance_prefix(token):
+            # "the commonwealth" is no name of the Commonwealth of Nations, nor is the
+            # "pro-Beijing camp" China's
+            return None
         inside_place = entity is not None and len(entity) > 1 and entity.label_ in labels.PLACE
         # "Mexico" in "New Mexico" is no name of its own
         record = None if inside_place else (self.gazetteer.by_demonym(token.text)
@@ -748,6 +817,17 @@ def _objects_of(head: Token, preps: set[str]) -> list[Token]:
             for o in p.children if o.dep_ == "pobj"]
 
 
+def _named_as_role(office: Token) -> bool:
+    """Whether an office is named as the role someone runs for or serves as ("nominated X for
+    Vice President", "sworn in as governor"), not as its holder."""
+    return office.dep_ == "pobj" and office.head.lower_ in {"for", "as"}
+
+
+def _after_stance_prefix(token: Token) -> bool:
+    """Whether a word follows "pro-" or "anti-" (as :func:`kg.nlp.after_stance_prefix`)."""
+    return token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ in WORDS.stance_prefix
+
+
 def _definite(noun: Token) -> bool:
     """A noun phrase of one thing ("the federation", "its club"), not "of ingratitude"."""
     return noun.dep_ == "poss" or any(c.dep_ in ("det", "poss") for c in noun.children)
@@ -756,7 +836,8 @@ def _definite(noun: Token) -> bool:
 def _other_given_name(surname: Token, earlier: ActorRef) -> bool:
     """Whether a surname comes with a given name the person named before does not have:
     "Abdullah Kurdi" after "Alan Kurdi" is his father."""
-    given = [c.text for c in surname.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    given = [c.text for c in surname.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+             and c.lower_.rstrip(".") not in PERSON_TITLES]  # "Princess Ubolratana" is Ubolratana
     return bool(given) and not set(given) <= set(earlier.name.split())
 
 
@@ -869,13 +950,13 @@ def _bound(mention: Mention, pronoun: Token) -> bool:
 
 
 def _object_of_own_adjunct(candidate: Token, pronoun: Token) -> bool:
-    """Whether a candidate is inside the participle opening the pronoun's sentence, whose
-    understood subject is the pronoun, the first subject after it: "Speaking to Martin Smith
-    of PBS, he said" (he is not Martin Smith)."""
+    """Whether a candidate is inside the present participle opening the pronoun's sentence,
+    whose understood subject is the pronoun, the first subject after it: "Speaking to Martin
+    Smith of PBS, he said" (he is not Martin Smith; but "Called the Ineos Challenge, it" is)."""
     if pronoun.dep_ not in labels.SUBJECT:
         return False
     for ancestor in candidate.ancestors:
-        if ancestor.dep_ == "advcl" and ancestor.tag_ in labels.PARTICIPLE_TAGS \
+        if ancestor.dep_ == "advcl" and ancestor.tag_ == "VBG" \
                 and ancestor.left_edge.i == pronoun.sent.start \
                 and not any(c.dep_ in labels.ANY_SUBJECT for c in ancestor.children):
             between = pronoun.doc[ancestor.right_edge.i + 1 : pronoun.i]

@@ -18,8 +18,6 @@ CUT_NAME_END = frozenset({"DET", "ADP", "CCONJ"})
 
 # dependency relations
 SUBJECT = frozenset({"nsubj"})
-#: Tags of participles: "Speaking to reporters, he said"
-PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
 PASSIVE_SUBJECT = frozenset({"nsubjpass"})
 ANY_SUBJECT = SUBJECT | PASSIVE_SUBJECT
 #: "oprd": the parser's label for the object of "appointed X as Y" at times

@@ -88,10 +88,11 @@ class ActorRuler:
                 end = start + len(tokens)
                 if tuple(lowered[start:end]) == lower and all(
                         _same_case(p, t) for p, t in zip(tokens, texts[start:end], strict=True)) \
-                        and not _in_feature_name(texts, start):
+                        and not _in_feature_name(texts, start) and not after_stance_prefix(lowered, start):
                     matches.append((start, end, label, actor_id))
         starts = {m[0] for m in matches}
-        matches = [m for m in matches if m[2] != "GPE" or not _begins_organisation_name(texts, m[1], starts)]
+        matches = [m for m in matches if m[2] not in {"GPE", "NORP"}
+                   or not _begins_organisation_name(texts, m[1], starts)]
         if not matches:
             return doc
         matches.sort(key=lambda m: (m[0] - m[1], m[0]))
@@ -105,6 +106,12 @@ class ActorRuler:
         return doc
 
 
+def after_stance_prefix(lowered: list[str], start: int) -> bool:
+    """Whether a name follows "pro-" or "anti-": the "pro-Beijing camp" and "anti-American
+    protesters" are not China's or the United States'."""
+    return start >= 2 and lowered[start - 1] == "-" and lowered[start - 2] in WORDS.stance_prefix
+
+
 def _in_feature_name(texts: list[str], start: int) -> bool:
     """Whether a name ends the name of a sea, gulf or strait ("the Gulf of Oman"): a place."""
     return start >= 2 and texts[start - 1] == "of" and texts[start - 2].istitle() \
@@ -112,10 +119,10 @@ def _in_feature_name(texts: list[str], start: int) -> bool:
 
 
 def _begins_organisation_name(texts: list[str], end: int, known: set[int], longest: int = 4) -> bool:
-    """Whether a country's name is followed by capitalised words up to an organisation's
-    head ("United States Commission on ...", "China Development Bank"): the model's entity
-    recogniser finds that organisation, which is not the country. Not when a known name
-    follows (``known``: where matches start)."""
+    """Whether a country's name or demonym is followed by capitalised words up to an
+    organisation's head ("United States Commission on ...", "American Independent Party"):
+    the model's entity recogniser finds that organisation, which is not the country. Not when
+    a known name follows (``known``: where matches start)."""
     for i, text in enumerate(texts[end : end + longest], end):
         if not text[:1].isupper() or i in known:
             return False

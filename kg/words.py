@@ -75,6 +75,8 @@ class Words:
     male_title: frozenset[str]
     female_title: frozenset[str]
     address_title: frozenset[str]
+    site_word: frozenset[str]
+    stance_prefix: frozenset[str]
     #: phrase → office ("premier" → "prime minister"), from ``offices.tsv``
     offices: dict[str, str]
 

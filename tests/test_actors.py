@@ -86,7 +86,8 @@ NAMES = [
     ("Israeli bulldozers demolished homes.", "Israeli bulldozers", "Israel"),
     # an agent's own adjective is part of the agent; a named ministry of a country is its government
     ("United States military forces struck.", "United States military forces", "United States · military"),
-    ("The Turkish Ministry of Foreign Affairs objected.", "The Turkish Ministry", "Turkey · government"),
+    ("The Turkish Ministry of Foreign Affairs objected.", "The Turkish Ministry of Foreign Affairs",
+     "Turkey · government"),
     # a country's name that begins an organisation's is no mention of the country
     ("The United States Commission on International Religious Freedom objected.",
      "The United States Commission on International Religious Freedom",
@@ -123,6 +124,20 @@ IN_DOCUMENT_NAMES = [
     # later parts
     ("National security adviser John R. Bolton resigned.", "John R. Bolton", "John Bolton"),
     ("National security adviser John R. Bolton resigned. Bolton left.", "Bolton", "John Bolton"),
+    # an acronym in brackets is the name it follows, later too; a document's acronym is no one
+    ("The Ineos Challenge Group (ICG) said no. ICG agreed.", "ICG", "Ineos Challenge Group"),
+    ("The Ballot Interference Prevention Act (BIPA) passed. BIPA is popular.", "BIPA", None),
+    # a name the model missed after a person's title is a person, of the title's gender
+    ("Princess Ubolratana Mahidol filed her candidacy. Prayut Chan-o-cha objected. Princess "
+     "Ubolratana withdrew. She thanked supporters.", "She", "Ubolratana Mahidol"),
+    ("Mr Smith went to Queen Street.", "Street", None),
+    # a name after "pro-" or "anti-" is no owner: the "pro-Beijing camp" is not China's
+    ("The pro-Beijing camp claimed support.", "camp", None),
+    # "the party" is the party named last, by its name or beside it
+    ("The Life and Liberty Party, a new party, met. The Prohibition Party met too. The party "
+     "nominated Bayes.", "The party", "Prohibition Party"),
+    # an office named as what someone runs for is no holder
+    ("The party nominated Gammon for Vice President.", "Vice President", None),
     # a lone first name is the one person of the document with that first name
     ("Crown Prince Mohammad bin Salman accepted responsibility. Cengiz called Mohammad's "
      "admission a maneuver.", "Mohammad", "Mohammed bin Salman"),
