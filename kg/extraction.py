@@ -208,7 +208,8 @@ def _events(
         "location": event_location(anchor, verb, context), "modality": mood,
         "negated": mood == "negated",
     }
-    if not targets and len(sources) > 1 and _reciprocal(words, verb, context):
+    if not targets and len(sources) > 1 and _reciprocal(words, verb, context) \
+            and not _each_of_own_view(verb):
         targets = sources
     for source in sources:
         partners_of_source = [t for t in targets if t.id != source.id]
@@ -217,6 +218,14 @@ def _events(
         for target in partners_of_source:
             yield Event(source=source, target=target, confidence=_confidence(source, target),
                         **common)
+
+
+def _each_of_own_view(verb: Token) -> bool:
+    """Whether coordinated subjects each hold a view rather than act on each other: "X, Y and Z
+    all agreed that vaccines should be free" (but "France and the Philippines agree that the
+    disputes should be resolved" is their agreement)."""
+    return any(c.dep_ == "ccomp" for c in verb.children) and any(
+        t.lower_ in WORDS.distributive_word for t in verb.subtree if t.i < verb.i)
 
 
 def _agentless(verb: Token, patients: list[Token], sent: Span, number: int,

@@ -77,6 +77,7 @@ class Words:
     address_title: frozenset[str]
     site_word: frozenset[str]
     stance_prefix: frozenset[str]
+    distributive_word: frozenset[str]
     #: phrase → office ("premier" → "prime minister"), from ``offices.tsv``
     offices: dict[str, str]
 

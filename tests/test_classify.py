@@ -132,6 +132,15 @@ def test_most_specific_lexicon_entry_wins(lemma, cameo):
     assert (category.cameo if category else None) == cameo
 
 
+@pytest.mark.parametrize("lemma", ["head", "lead", "control", "found", "retire from", "want",
+                                   "expect", "compete for", "catch up to"])
+def test_positions_attitudes_and_careers_are_no_coded_acts(lemma):
+    """PETRARCH's dictionary codes these verbs alone (its 'oversee, manage' block is material
+    cooperation); kg's table leaves them uncoded: "Trudeau heads the Liberal Party" is no event."""
+    category = Lexicon.bundled().categorise(lemma)
+    assert category is None or category.cameo is None
+
+
 def test_bundled_lexicon_covers_every_cameo_root():
     lexicon = Lexicon.load()
     roots = {c.cameo for c in [*lexicon.verbs.values(), *lexicon.nouns.values()] if c.cameo}

@@ -30,6 +30,9 @@ CONSTRUCTIONS = [
     ("Iran rejected Israel's proposal.", {"Iran | reject proposal | Israel"}),
     # ... but a country inside a name or a thing is no partner: a statement of one actor
     ("Biden won the 2020 United States presidential election.", {"Joe Biden | win election | None"}),
+    # coordinated subjects of a reciprocal verb act on each other, unless each holds a view
+    ("Macron and Starmer both agreed that the plan was fair.",
+     {f"{MACRON} | agree | None", f"{STARMER} | agree | None"}),
     # the named members of a group subject do what the group does
     ("German firms including Siemens and Daimler announced plans.",
      {"Germany · business | announce plan | None", "Siemens | announce plan | None",
