@@ -365,10 +365,12 @@ def object_phrase_actors(verb: Token, noun: Token | None, context: Context) -> l
 def addressees(verb: Token, noun: Token | None, context: Context) -> list[Token]:
     """Whom a demand or threat is aimed at: the subject of its complement ("demanded that
     Sudan end curbs", "its demand that Israel ease", "said Libya must hand over") or of its
-    condition ("threatened a strike unless Israel rescinded")."""
+    condition ("threatened a strike unless Israel rescinded"); not when the verb names whom it
+    addresses ("she told me that Seth was kind": Seth is what was told)."""
     heads = [verb] + ([noun] if noun is not None else [])
+    told = any(c.dep_ in {"dobj", "dative"} for c in verb.children)
     clauses = [c for h in heads for c in h.children if c.dep_ in labels.COMPLEMENT_CLAUSE
-               and c.pos_ in labels.VERBAL]
+               and c.pos_ in labels.VERBAL and not (told and c.dep_ == "ccomp")]
     found = []
     for clause in clauses:
         aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}

@@ -58,6 +58,9 @@ CONSTRUCTIONS = [
     ("Hamas threatened a strike unless Israel rescinded the order.",
      {"Hamas | threaten strike | Israel", "Israel | rescind order | None"}),
     ("Trump said Iran must free the prisoners.", {f"{TRUMP} | say | Iran", "Iran | free prisoner | None"}),
+    # ... but not when the verb names whom it addresses: what was told is no target
+    ("Trump told reporters that Iran must free the prisoners.",
+     {f"{TRUMP} | tell reporter | None", "Iran | free prisoner | None"}),
     # a place is where, never whom: not after in / at, nor for meetings, nor as a destination
     ("Israel imposed a curfew in Hebron.", {"Israel | impose curfew | None"}),
     ("Tesco seeks to improve its coverage in Poland.",
