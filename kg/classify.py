@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from .events import Action, Event
+from .words import WORDS
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,9 @@ class Lexicon:
         coded = self.verbs.get(verb) if self.verbs.get(verb, EMPTY).cameo else None
         if noun and (verb in self.light or coded is None):
             return noun
-        return coded or self.nouns.get(verb)
+        if coded or not all(word in WORDS.verb_particle for word in rest):
+            return coded  # "call man" ("called Biden a decent man") is no phone call
+        return self.nouns.get(verb)  # "called Trump", "called with Trump"
 
     def _noun(self, words: list[str]) -> Category | None:
         """The longest run of words that is a lexicon noun ('peace talk' before 'talk');

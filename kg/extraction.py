@@ -457,7 +457,12 @@ def _through_preposition(token: Token) -> list[Token]:
 
 
 def event_object(verb: Token, context: Context) -> Token | None:
-    """The non-actor noun object of a verb ('held talks', 'imposed sanctions'), if any."""
+    """The non-actor noun object of a verb ('held talks', 'imposed sanctions'), if any; for a
+    verb that names its object something ("called Trump a climate arsonist", "called May's deal
+    lousy"), what it is called: the act is the naming, not the deal."""
+    named = [c for c in verb.children if c.dep_ == "oprd" and not _names_actor(c, context)]
+    if named:
+        return named[0]
     for child in verb.children:
         if child.dep_ == "dobj" and child.pos_ == "NOUN" and not _names_actor(child, context):
             return child

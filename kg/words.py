@@ -78,6 +78,7 @@ class Words:
     site_word: frozenset[str]
     stance_prefix: frozenset[str]
     distributive_word: frozenset[str]
+    verb_particle: frozenset[str]
     #: phrase → office ("premier" → "prime minister"), from ``offices.tsv``
     offices: dict[str, str]
 

@@ -120,6 +120,8 @@ LEMMAS = [
     ("hold peace talk with", "03"),        # a compound noun before its head
     ("sign ceasefire agreement", "05"),    # the head noun, not its modifier
     ("host meeting", "04"),                # a verb with meaning of its own keeps it
+    ("call with", "04"),                   # ... with only a preposition after it
+    ("call man", None),                    # ... but not with what something is called
     ("meeting between", None),             # unknown
     ("talk between", "04"),                # an event noun alone
     ("", None),

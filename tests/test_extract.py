@@ -103,7 +103,10 @@ CONSTRUCTIONS = [
     # appoint, elect, label: the person named is the target
     ("Ricardo Rosselló appointed Pedro Pierluisi as secretary of state.",
      {"Ricardo Rosselló | appoint | Pedro Pierluisi"}),
-    ("The United States labeled Qasem Soleimani a terrorist.", {"United States | label | Qasem Soleimani"}),
+    ("The United States labeled Qasem Soleimani a terrorist.",
+     {"United States | label terrorist | Qasem Soleimani"}),
+    # ... what one is called is part of the act, a naming, never a phone call or a deal
+    ("Bernie Sanders called Biden a decent man.", {"Bernie Sanders | call man | Joe Biden"}),
     # the passive: the by-agent is the source
     ("Zelenskyy was welcomed by Starmer in London.", {f"{STARMER} | welcome | {ZELENSKYY}"}),
     ("Ukraine was invaded by Russia in 2022.", {"Russia | invade | Ukraine"}),
