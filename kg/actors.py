@@ -161,7 +161,7 @@ class MentionResolver:
             return self._from_entity(entity) if token.i == entity.root.i else []
         if token.pos_ == "PRON":
             return self._from_pronoun(token)
-        earlier = self._named_before(token.text) if token.pos_ == "PROPN" else None
+        earlier = self._named_before(token) if token.pos_ == "PROPN" else None
         if earlier is not None and not _other_given_name(token, earlier):
             return [replace(earlier, mention=token.text)]
         titled = self._titled_name(token)
@@ -218,7 +218,7 @@ class MentionResolver:
             return [actor]
         actor_type = labels.ACTOR_ENTITY_TYPES.get(entity.label_)
         name = _strip_article(entity)
-        earlier = self._named_before(name.text)
+        earlier = self._named_before(name)
         if earlier is not None:
             # a person named before, whatever the model calls the surname ("Soleimani" as LOC)
             return [replace(earlier, mention=entity.text, title=title)]
@@ -397,14 +397,15 @@ class MentionResolver:
             self._learn_short_name(name, actor)
         return actor
 
-    def _named_before(self, text: str) -> ActorRef | None:
+    def _named_before(self, name: Span | Token) -> ActorRef | None:
         """The person a later part of a full name stands for ("Pierluisi"), or the one person
-        of the document with that first name ("I asked John", "Mohammad's admission")."""
-        key = normalise(text)
+        of the document with that first name, written alone ("I asked John", "Mohammad's
+        admission", but not "the show Morning Joe")."""
+        key = normalise(name.text)
         if key in self.short_names:
             return self.short_names[key]
         first = self.first_names.get(key, {})
-        return next(iter(first.values())) if len(first) == 1 else None
+        return next(iter(first.values())) if len(first) == 1 and _alone(name) else None
 
     def _learn_short_name(self, name: Span, actor: ActorRef) -> None:
         """Let the surnames of a full name stand for it, later in the document: each word
@@ -821,6 +822,17 @@ def _named_as_role(office: Token) -> bool:
     """Whether an office is named as the role someone runs for or serves as ("nominated X for
     Vice President", "sworn in as governor"), not as its holder."""
     return office.dep_ == "pobj" and office.head.lower_ in {"for", "as"}
+
+
+def _alone(name: Span | Token) -> bool:
+    """Whether a name has no capitalised word right before or after it ("Morning Joe"), but a
+    person's title ("Princess Ubolratana")."""
+    doc = name.doc
+    start, end = (name.i, name.i + 1) if isinstance(name, Token) else (name.start, name.end)
+    before = doc[start - 1] if start > 0 and not doc[start].is_sent_start else None
+    after = doc[end] if end < len(doc) else None
+    return not any(t is not None and t.text[:1].isupper() and t.is_alpha
+                   and t.lower_.rstrip(".") not in PERSON_TITLES for t in (before, after))
 
 
 def _after_stance_prefix(token: Token) -> bool:

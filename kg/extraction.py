@@ -461,8 +461,8 @@ def event_object(verb: Token, context: Context) -> Token | None:
     verb that names its object something ("called Trump a climate arsonist", "called May's deal
     lousy"), what it is called: the act is the naming, not the deal."""
     named = [c for c in verb.children if c.dep_ == "oprd" and not _names_actor(c, context)]
-    if named:
-        return named[0]
+    if named:  # what something is called is no event of its own ("a political maneuver")
+        return None if _noun_lemma(named[0]) in context.lexicon.event_nouns else named[0]
     for child in verb.children:
         if child.dep_ == "dobj" and child.pos_ == "NOUN" and not _names_actor(child, context):
             return child

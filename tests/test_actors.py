@@ -138,6 +138,8 @@ IN_DOCUMENT_NAMES = [
      "nominated Bayes.", "The party", "Prohibition Party"),
     # an office named as what someone runs for is no holder
     ("The party nominated Gammon for Vice President.", "Vice President", None),
+    # ... but not a first name inside another name
+    ("Joe Biden spoke. De Blasio spoke on the morning show Morning Joe on Monday.", "Joe", None),
     # a lone first name is the one person of the document with that first name
     ("Crown Prince Mohammad bin Salman accepted responsibility. Cengiz called Mohammad's "
      "admission a maneuver.", "Mohammad", "Mohammed bin Salman"),
