@@ -79,6 +79,9 @@ NAMES = [
     ("Rouhani's plan was welcomed.", "Rouhani's plan", None),
     # qualified generic nouns stand for the country
     ("Hungarian officials spoke.", "Hungarian officials", "Hungary · government"),
+    # a spokesperson speaks for a government, not for the media
+    ("Greece protested. Athens warned Turkey. The spokesman said no.", "The spokesman",
+     "Greece · government"),
     ("The Ukrainian government spoke.", "The Ukrainian government", "Ukraine · government"),
     # an indefinite office holder stands for the country, not for today's holder
     ("A US president spoke.", "A US president", "United States · government"),
