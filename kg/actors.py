@@ -41,9 +41,9 @@ NOT_ACTOR_KINDS = {"platform", "software", "disease", "time zone", "building", "
 KIND_SECTORS = {"media": "MED", "company": "BUS"}
 
 
-#: Named things by kind: "twitter" → platform, "reuters" → media.
 #: Titles and honorifics written before a person's name: "Princess", "Mr".
 PERSON_TITLES = WORDS.male_title | WORDS.female_title | WORDS.honorific
+#: Named things by kind: "twitter" → platform, "reuters" → media.
 KINDS = {normalise(row["name"]): row["kind"] for row in data_table("kinds.tsv")}
 #: A speaker tag of an interview or transcript: "((WN))", "(Q)", "[Reporter]".
 SPEAKER_TAG = re.compile(r"^\s*[\(\[]{1,2}\s*[A-Z][\w .]{0,30}[\)\]]{1,2}\s*:?")
@@ -292,10 +292,12 @@ class MentionResolver:
         take it ("the Ukrainians" are Ukraine's people or its officials, "Mexicans")."""
         if entity.label_ != "NORP" or entity.root.tag_ not in labels.PLURAL_NOUN_TAGS:
             return None
-        country = self.gazetteer.by_demonym(_singular(name.text))
-        if country is None or country.type != "COUNTRY":
-            return None
-        return to_ref(country, entity.text)
+        return self._country_of_people(name.text, entity.text)
+
+    def _country_of_people(self, people: str, mention: str) -> ActorRef | None:
+        """The country whose demonym's plural is ``people`` ("Mexicans"), if any."""
+        country = self.gazetteer.by_demonym(_singular(people))
+        return to_ref(country, mention) if country is not None and country.type == "COUNTRY" else None
 
     def _is_publisher(self, entity: Span) -> bool:
         """Whether the entity is the news outlet that published the document ("Wikinews" on
@@ -470,12 +472,11 @@ class MentionResolver:
         words = [c for c in token.lefts if c.dep_ == "compound"]
         if token.pos_ != "PROPN" or not words or token.lower_ in WORDS.organisation_word | WORDS.site_word:
             return []  # "Queen Street" is a place
-        titles = PERSON_TITLES
         start = words[0].i
         title = self.doc[start]
         name = self.doc[start + 1 : token.i + 1]
-        if title.lower_.rstrip(".") not in titles or not all(
-                t.pos_ == "PROPN" and t.text.istitle() and t.lower_ not in titles for t in name):
+        if title.lower_.rstrip(".") not in PERSON_TITLES or not all(
+                t.pos_ == "PROPN" and t.text.istitle() and t.lower_ not in PERSON_TITLES for t in name):
             return []
         record = self.gazetteer.by_name(name.text)
         phrase = self.doc[start : token.i + 1].text
@@ -487,8 +488,8 @@ class MentionResolver:
         """A people the model tagged no entity ("Britons voted"): as :meth:`_people_of`."""
         if token.tag_ not in labels.PLURAL_NOUN_TAGS or not token.text.istitle():
             return []
-        country = self.gazetteer.by_demonym(_singular(token.text))
-        return [to_ref(country, token.text)] if country and country.type == "COUNTRY" else []
+        country = self._country_of_people(token.text, token.text)
+        return [country] if country else []
 
     def _named_after_title(self, token: Token) -> list[ActorRef]:
         """The person a title before a name stands for, where the parser made the name the
@@ -641,8 +642,7 @@ class MentionResolver:
         president", "the President of the Iranian Chess Federation" (not the head of state)."""
         owners = [c for c in token.children if c.dep_ == "poss"
                   or (c.dep_ == "compound" and c.ent_type_ == "ORG")]  # "Chess Federation President"
-        owners += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                   for o in p.children if o.dep_ == "pobj"]
+        owners += _objects_of(token, {"of"})
         return any(_definite(o) and o.lemma_.lower() not in WORDS.state_noun if o.pos_ == "NOUN"
                    else o.pos_ == "PROPN" and self._country_word(o) is None for o in owners)
 
