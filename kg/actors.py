@@ -157,6 +157,8 @@ class MentionResolver:
         if token.dep_ in labels.MODIFIER:
             return self._from_modifier(token)
         entity = self.entity_of.get(token.i)
+        if entity is not None and entity.label_ in labels.TIME:
+            return self._name_before_date(token)
         if entity is not None:
             return self._from_entity(entity) if token.i == entity.root.i else []
         if token.pos_ == "PRON":
@@ -170,6 +172,13 @@ class MentionResolver:
         if token.pos_ in labels.NOMINAL:
             return self._from_description(token)
         return []
+
+    def _name_before_date(self, token: Token) -> list[ActorRef]:
+        """The actor of a name the parser hung on the date after it, as the date's compound
+        ("met with President Bashar Assad Tuesday"): the date stands in the name's place."""
+        names = [self.entity_of[c.i] for c in token.lefts if c.dep_ == "compound" and c.i in self.entity_of]
+        return [a for e in names if e.label_ not in labels.TIME and e.root.head.i == token.i
+                for a in self._from_entity(e)]
 
     def _from_modifier(self, token: Token) -> list[ActorRef]:
         """The owner a modifier names: "Israeli raids", "the Senate ruling" (the institution
@@ -243,6 +252,9 @@ class MentionResolver:
             return []
         if name[-1].lower_ in WORDS.document_word:
             return []  # "the Alabama Human Life Protection Act": a document, not an actor
+        if len(name) > 1 and name[-2].lower_ in WORDS.hazard_word \
+                and name[-1].lower_ not in WORDS.organisation_word:
+            return []  # "Tropical Storm Humberto", "Typhoon Hagibis": weather, not an actor
         people = self._people_of(entity, name)
         if people is not None:
             return [people]
@@ -806,11 +818,12 @@ def _owns(head: Token) -> bool:
 
 def _country_owns(head: Token) -> bool:
     """Whether a country that owns a noun is an actor through it: its acts (the lexicon's event
-    nouns: "Israeli raids"), its agents, people and bodies ("Turkish troops", "the Hungarian
+    nouns: "Israeli raids"), its plans and decisions ("rejected a Senegalese peace plan" is
+    aimed at Senegal), its agents, people and bodies ("Turkish troops", "the Hungarian
     state"), its means ("a U.S. vessel"); not its things ("US dollars", "American bison")."""
     lemma = head.lemma_.lower()
-    return (lemma in Lexicon.bundled().event_nouns or lemma in WORDS.country_noun
-            or lemma in WORDS.means_noun or _names_people(head))
+    return (lemma in Lexicon.bundled().event_nouns or lemma in WORDS.document_word
+            or lemma in WORDS.country_noun or lemma in WORDS.means_noun or _names_people(head))
 
 
 def _objects_of(head: Token, preps: set[str]) -> list[Token]:

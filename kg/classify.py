@@ -33,12 +33,15 @@ class Lexicon:
     participants are written beside it ("a meeting between X and Y", "X's visit to Y").
     ``reciprocal`` words (verbs or nouns) name acts whose coordinated subjects act on each
     other ("Russia and Ukraine held talks") and that happen in a place rather than being
-    aimed at it.
+    aimed at it. A light verb of kind ``alone`` has a category of its own when it has no
+    object noun: "Putin received Macron" is a host's welcome, "received aid" is aid and
+    "received 3 percent of the vote" no event.
     """
 
     verbs: dict[str, Category] = field(default_factory=dict)
     nouns: dict[str, Category] = field(default_factory=dict)
     light: set[str] = field(default_factory=set)
+    alone: dict[str, Category] = field(default_factory=dict)
     reciprocal: set[str] = field(default_factory=set)
 
     @functools.cached_property
@@ -98,6 +101,10 @@ class Lexicon:
                 quad=int(row["quad"]) if row["quad"] else None,
                 goldstein=float(row["goldstein"]) if row["goldstein"] else None,
             )
+            if kind == "alone":
+                lexicon.light.add(phrase)
+                lexicon.alone[phrase] = category
+                continue
             (lexicon.verbs if kind == "verb" else lexicon.nouns)[phrase] = category
         return lexicon
 
@@ -123,7 +130,7 @@ class Lexicon:
             return noun
         if coded or not all(word in WORDS.verb_particle for word in rest):
             return coded  # "call man" ("called Biden a decent man") is no phone call
-        return self.nouns.get(verb)  # "called Trump", "called with Trump"
+        return self.alone.get(verb) or self.nouns.get(verb)  # "called Trump", "received Macron"
 
     def _noun(self, words: list[str]) -> Category | None:
         """The longest run of words that is a lexicon noun ('peace talk' before 'talk');

@@ -107,12 +107,14 @@ def _is_event_noun(token: Token, context: Context) -> bool:
 
 def verb_events(verb: Token, sent: Span, number: int, context: Context) -> Iterator[Event]:
     """Events whose action is a verb, with the event noun of its object when it has one."""
-    sources, passive_targets = subjects(verb), []
+    sources, passive_targets = _controllers(verb, context) or subjects(verb), []
     for child in verb.children:
         if child.dep_ in labels.PASSIVE_SUBJECT:
             passive_targets.extend(coordinated(child))
         elif child.dep_ == "agent":
             sources.extend(t for p in child.children if p.dep_ == "pobj" for t in coordinated(p))
+    if verb.lower_ in WORDS.stance_participle and not sources:
+        sources, passive_targets = passive_targets, []  # "Israel is opposed to the plan"
     source_actors = actors_of(sources, context) or _purpose_sources(verb, context)
     if not sources and passive_targets and not source_actors:
         yield from _agentless(verb, passive_targets, sent, number, context)
@@ -228,6 +230,20 @@ def _each_of_own_view(verb: Token) -> bool:
         t.lower_ in WORDS.distributive_word for t in verb.subtree if t.i < verb.i)
 
 
+def _controllers(verb: Token, context: Context) -> list[Token]:
+    """The actors an infinitive's governing verb names as its object, who do what it says:
+    "Biden called on Trump to demand …" (Trump demands), "pressured the Ukrainian government
+    to launch an investigation" (the government launches it), "urged Iran to free them"."""
+    if verb.dep_ != "xcomp" or any(c.dep_ in labels.SUBJECT for c in verb.children):
+        return []
+    head = verb.head
+    objects = [c for c in head.children if c.dep_ == "dobj"] + [
+        o for p in head.children if p.dep_ == "prep"
+        and f"{head.lemma_.lower()} {p.lower_}" in WORDS.controlling_phrase
+        for o in p.children if o.dep_ == "pobj"]
+    return [t for o in objects for t in coordinated(o) if _names_actor(t, context)]
+
+
 def _agentless(verb: Token, patients: list[Token], sent: Span, number: int,
                context: Context) -> Iterator[Event]:
     """'Khashoggi was murdered': a statement of the target, not an edge from an invented
@@ -294,20 +310,43 @@ def subjects(verb: Token) -> list[Token]:
             continue
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return coordinated(head)
+        if verb.dep_ == "acomp" and head.pos_ in labels.VERBAL \
+                and not any(c.dep_ == "agent" for c in verb.children):
+            verb = head  # "Greece is opposed to the plan": the subject of 'is' (not "is nominated by")
+            continue
         return []
 
 
 def partners(head: Token, context: Context, preps: set[str] = PARTNER_PREPS) -> list[Token]:
-    """Objects and prepositional partners of a head that are actors."""
+    """Objects and prepositional partners of a head that are actors; not what one talks
+    about ("discussed Iran", "spoke on Iran")."""
     found = []
     direct = any(c.dep_ == "dobj" for c in head.children)
+    topical = head.lemma_.lower() in WORDS.topic_verb
+    talking = topical or head.lemma_.lower() in WORDS.speech_verb | WORDS.media_verb
     for child in head.children:
+        if topical and child.dep_ == "dobj" or talking and child.lower_ in WORDS.topic_prep:
+            continue
         if child.dep_ in labels.OBJECT and not (child.dep_ == "oprd" and direct):
             found.extend(coordinated(child))  # "appointed him Foreign Secretary": him
-        elif child.dep_ == "prep" and child.lower_ in preps:
+        elif child.dep_ == "npadvmod" and child.ent_type_ in labels.TIME:
+            found.append(child)  # "met Trump Tuesday": the date stands for the name hung on it
+        elif child.dep_ == "prep" and child.lower_ in preps and _names_partner(child):
             found.extend(t for o in child.children if o.dep_ == "pobj" for t in coordinated(o))
     return [t for t in found if _names_actor(t, context) and not _place_after_at(t, context)
             and not (t.dep_ == "pobj" and _absolute(t.head))]
+
+
+def _names_partner(prep: Token) -> bool:
+    """Whether a partner preposition names a partner where it stands: 'at' only after an act
+    aimed at someone ("fired at", "took aim at", "lashed out at"); elsewhere it names a place
+    or an occasion ("announced the measure at the Government's briefing", "a route at the
+    International Court of Justice")."""
+    if prep.lower_ not in WORDS.partner_prep & WORDS.place_prep:
+        return True
+    head = prep.head.head if prep.head.dep_ in {"prt", "advmod"} else prep.head  # "lashed out at"
+    words = [head, *(c for c in head.children if c.dep_ in labels.OBJECT | {"prt"})]
+    return any(w.lemma_.lower() in WORDS.aim_word for w in words)
 
 
 def _absolute(prep: Token) -> bool:
@@ -341,6 +380,11 @@ def verb_targets(verb: Token, context: Context) -> list[ActorRef]:
         # to is where one goes
         left = actors_of([c for c in verb.children if c.dep_ == "dobj"], context)
         return [a for a in left if a.type in MEMBERSHIP_TYPES]
+    if verb.lemma_ in WORDS.dispatch_verb:
+        # "sent troops to Saudi Arabia": those sent are the sender's means, the destination its partner
+        destinations = actors_of(_objects_of(verb, WORDS.destination_prep), context)
+        if destinations:
+            return destinations
     noun = event_object(verb, context)
     for rule in TARGET_RULES:
         found = actors_of(rule(verb, noun, context), context)
@@ -426,11 +470,17 @@ def nested_partners(verb: Token, context: Context) -> list[Token]:
     at the first depth that names an actor. Places ('targets in Jericho') are where, never
     whom; the owners of a meeting ('spoke at the AU summit') are the meeting's, not the act's.
     """
+    if verb.lemma_.lower() in WORDS.topic_verb:
+        return []  # "discussed Pierluisi's confirmation", "to discuss Libya–Turkey relations"
     level = [c for c in verb.children if c.dep_ in labels.OBJECT | labels.PASSIVE_SUBJECT]
     level += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS
-              and not _absolute(p) for o in p.children if o.dep_ == "pobj"]
+              and _names_partner(p) and not _absolute(p) for o in p.children if o.dep_ == "pobj"]
+    # what one talks about is no partner, but the owner of an act in it is ("commented on
+    # the Legislative Yuan's decision", not "spoke on Iran")
+    talking = verb.lemma_.lower() in WORDS.speech_verb | WORDS.media_verb
+    topics = {t.i for t in level if talking and t.head.lower_ in WORDS.topic_prep}
     for _ in range(NESTING_DEPTH):
-        found = [t for t in level if _names_actor(t, context)
+        found = [t for t in level if _names_actor(t, context) and t.i not in topics
                  and not (t.pos_ == "PRON" and t.dep_ == "poss")
                  and not _is_place(t)]
         if found:
@@ -451,13 +501,14 @@ def _through_preposition(token: Token) -> list[Token]:
     """A modifier as a step of the search; a preposition steps straight to its object."""
     if token.dep_ != "prep":
         return [token]
-    if token.lower_ not in NESTED_PREPS or _absolute(token):
+    if token.lower_ not in NESTED_PREPS or not _names_partner(token) or _absolute(token):
         return []
     return [o for o in token.children if o.dep_ == "pobj"]
 
 
 def event_object(verb: Token, context: Context) -> Token | None:
-    """The non-actor noun object of a verb ('held talks', 'imposed sanctions'), if any; for a
+    """The non-actor noun object of a verb ('held talks', 'imposed sanctions', 'the sanctions
+    imposed by X'), if any; for a
     verb that names its object something ("called Trump a climate arsonist", "called May's deal
     lousy"), what it is called: the act is the naming, not the deal."""
     named = [c for c in verb.children if c.dep_ == "oprd" and not _names_actor(c, context)]
@@ -466,6 +517,9 @@ def event_object(verb: Token, context: Context) -> Token | None:
     for child in verb.children:
         if child.dep_ == "dobj" and child.pos_ == "NOUN" and not _names_actor(child, context):
             return child
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ == "NOUN" \
+            and any(c.dep_ == "agent" for c in verb.children) and not _names_actor(verb.head, context):
+        return verb.head  # "a lawsuit filed by X against Y", "the sanctions imposed by X on Y"
     return None
 
 

@@ -56,4 +56,5 @@ SITE = frozenset({"FAC", "LOC"})
 #: Places that stand for their country as the target of a curfew or a strike in them.
 REGION = frozenset({"GPE", "LOC"})
 #: Labels of a prepositional object that says when or where, not what.
-TIME_OR_PLACE = PLACE | {"DATE", "TIME"}
+TIME = frozenset({"DATE", "TIME"})
+TIME_OR_PLACE = PLACE | TIME

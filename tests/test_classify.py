@@ -41,6 +41,16 @@ EVENTS = [
     ("Russia and Ukraine signed a ceasefire agreement on 3 March 2025.",
      ("Russia", "sign ceasefire agreement", "Ukraine"),
      "05", "AGREE", 1, "asserted", "2025-03-03"),
+    # receiving: a host's welcome alone, the thing received otherwise, no event for a share of votes
+    ("Putin received Macron in the Kremlin.",
+     ("Vladimir Putin", "receive", "Emmanuel Macron"),
+     "04", "CONSULT", 1, "asserted", "2025-12-29"),
+    ("Ukraine received aid from Germany.",
+     ("Germany", "receive aid", "Ukraine"),
+     "07", "AID", 2, "asserted", "2025-12-29"),
+    ("Gary Johnson received 3 percent of the vote.",
+     ("Gary Johnson", "receive percent of", None),
+     None, None, None, "asserted", "2025-12-29"),
     # negation
     ("Russia did not attack Ukraine on Monday.",
      ("Russia", "attack", "Ukraine"),

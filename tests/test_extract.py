@@ -26,8 +26,21 @@ CONSTRUCTIONS = [
     ("The European Union imposed new sanctions on Russia.", {"European Union | impose sanction | Russia"}),
     # ... 'at' names a person or country, not a building
     ("Trump met Putin at the White House.", {f"{TRUMP} | meet at | {PUTIN}"}),
-    # actors inside the object phrases
+    # ... but elsewhere 'at' names a place or an occasion, unless the act is aimed
+    ("Macron announced the measure at NATO's daily briefing.", {f"{MACRON} | announce measure at | None"}),
+    ("Russian troops fired at Ukrainian soldiers.", {"Russia · military | fire at | Ukraine · military"}),
+    # those sent are the sender's means; the destination is the partner
+    ("Russia sent troops to Syria.", {"Russia | send troop | Syria"}),
+    # actors inside the object phrases, a country's plans and decisions included
     ("Iran rejected Israel's proposal.", {"Iran | reject proposal | Israel"}),
+    ("Hamas rejected an Egyptian peace plan.", {"Hamas | reject peace plan | Egypt"}),
+    # a noun a participle with an agent modifies is the participle's object
+    ("The sanctions imposed by the European Union on Russia were extended.",
+     {"European Union | sanction impose | Russia"}),
+    # ... but what one talks about is no partner; the owner of an act in it is
+    ("Macron discussed Ukraine with Putin.", {f"{MACRON} | discuss with | {PUTIN}"}),
+    ("Putin spoke about Ukraine.", {f"{PUTIN} | speak | None"}),
+    ("Macron commented on Putin's decision.", {f"{MACRON} | comment on | {PUTIN}"}),
     # ... but a country inside a name or a thing is no partner: a statement of one actor
     ("Biden won the 2020 United States presidential election.", {"Joe Biden | win election | None"}),
     # coordinated subjects of a reciprocal verb act on each other, unless each holds a view
@@ -107,6 +120,9 @@ CONSTRUCTIONS = [
      {"United States | label terrorist | Qasem Soleimani"}),
     # ... what one is called is part of the act, a naming, never a phone call or a deal
     ("Bernie Sanders called Biden a decent man.", {"Bernie Sanders | call man | Joe Biden"}),
+    # a participle of stance after 'be' is the subject's own act, not done to it
+    ("Greece is opposed to Turkish mediation.", {"Greece | oppose to | Turkey"}),
+    ("Israel is opposed to French mediation.", {"Israel | oppose to | France"}),
     # the passive: the by-agent is the source
     ("Zelenskyy was welcomed by Starmer in London.", {f"{STARMER} | welcome | {ZELENSKYY}"}),
     ("Ukraine was invaded by Russia in 2022.", {"Russia | invade | Ukraine"}),
@@ -133,6 +149,12 @@ CONSTRUCTIONS = [
     # clausal complements of speech verbs: the statement and the reported event
     ("Macron announced that Paris will host a meeting with Zelenskyy.",
      {f"{MACRON} | announce | None", f"France | host meeting with | {ZELENSKYY}"}),
+    # ... but an infinitive after an actor object is that object's act
+    ("Joe Biden called on Donald Trump to demand that Turkey stop interfering.",
+     {f"Joe Biden | call on | {TRUMP}", f"{TRUMP} | demand | Turkey", "Turkey | stop | None",
+      "Turkey | interfere | None"}),
+    ("Trump asked Zelenskyy to investigate Joe Biden.",
+     {f"{TRUMP} | ask | {ZELENSKYY}", f"{ZELENSKYY} | investigate | Joe Biden"}),
     # subjects inherited by infinitives and conjoined verbs; raised subjects
     ("Putin agreed to meet Trump.", {f"{PUTIN} | agree | {TRUMP}", f"{PUTIN} | meet | {TRUMP}"}),
     ("Turkey refused to meet Greece.", {"Turkey | refuse | Greece", "Turkey | meet | Greece"}),
@@ -144,6 +166,10 @@ CONSTRUCTIONS = [
      {f"{MACRON} | criticise | Russia", f"{MACRON} | praise | Ukraine"}),
     # a statement without a recipient
     ("Trump expressed optimism.", {f"{TRUMP} | express optimism | None"}),
+    # a name the parser hangs on the date after it is still the object
+    ("Putin met Trump Tuesday.", {f"{PUTIN} | meet | {TRUMP}"}),
+    # a storm is no actor
+    ("Typhoon Hagibis hit Japan.", set()),
     # no event between an actor and itself; numbers and dates are not actors
     ("Macron and Macron's government met.",
      {f"{MACRON} | meet | France · government", f"France · government | meet | {MACRON}"}),
