@@ -37,6 +37,8 @@ NESTING_DEPTH = 4
 #: CAMEO roots of acts done to the place they happen in: protest, force posture, reducing
 #: relations, coercion, assault, fighting, mass violence (14–20).
 PLACE_AIMED_ROOTS = frozenset(f"{root}" for root in range(14, 21))
+#: QuadClasses of verbal and material cooperation, and uncoded acts.
+COOPERATIVE_QUADS = frozenset({1, 2, None})
 #: The verbs whose news-outlet partner is where the text comes from.
 MEDIA_VERBS = WORDS.speech_verb | WORDS.media_verb
 PARTNER_PREPS = WORDS.partner_prep
@@ -213,13 +215,24 @@ def _events(
     if not targets and len(sources) > 1 and _reciprocal(words, verb, context) \
             and not _each_of_own_view(verb):
         targets = sources
+    category = context.lexicon.categorise(action.lemma)
+    cooperative = category is None or category.quad in COOPERATIVE_QUADS
     for source in sources:
-        partners_of_source = [t for t in targets if t.id != source.id]
+        partners_of_source = [t for t in targets if t.id != source.id
+                              and not (cooperative and _own_country(source, t))]
         if not partners_of_source:
             yield Event(source=source, target=None, confidence=_confidence(source, None), **common)
         for target in partners_of_source:
             yield Event(source=source, target=target, confidence=_confidence(source, target),
                         **common)
+
+
+def _own_country(source: ActorRef, target: ActorRef) -> bool:
+    """Whether the target is the source's own country, which its people and bodies speak of
+    or work in but do not cooperate with: "Erdoğan claimed a right for Turkey", "Lam agreed to
+    add members to Hong Kong's council" (conflict with it is theirs: "Iraqi Kurds demonstrated
+    … calling for independence from Iraq")."""
+    return target.type == "COUNTRY" and source.type != "COUNTRY" and source.country == target.country
 
 
 def _each_of_own_view(verb: Token) -> bool:
@@ -487,8 +500,16 @@ def nested_partners(verb: Token, context: Context) -> list[Token]:
             return found
         level = [n for t in level for c in t.children if c.dep_ in labels.NESTED
                  and (c.dep_ == "prep" or _noun_lemma(t) not in context.lexicon.reciprocal)
+                 and (t.i not in topics or _owner_of_act(c, t, context))
                  and c.pos_ not in labels.VERBAL for n in _through_preposition(c)]
     return []
+
+
+def _owner_of_act(modifier: Token, noun: Token, context: Context) -> bool:
+    """Whether a modifier names who did what a noun names: "the Yuan's decision", "the
+    Iranian attack" (not "Court packing")."""
+    return modifier.dep_ == "poss" or modifier.dep_ in labels.MODIFIER and (
+        _noun_lemma(noun) in context.lexicon.event_nouns or _noun_lemma(noun) in WORDS.document_word)
 
 
 def _is_place(token: Token) -> bool:

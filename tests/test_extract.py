@@ -166,6 +166,9 @@ CONSTRUCTIONS = [
      {f"{MACRON} | criticise | Russia", f"{MACRON} | praise | Ukraine"}),
     # a statement without a recipient
     ("Trump expressed optimism.", {f"{TRUMP} | express optimism | None"}),
+    # a country's people and bodies do not cooperate with the country itself; conflict with it is theirs
+    ("Erdogan claimed a right for Turkey.", {"Recep Tayyip Erdoğan | claim right | None"}),
+    ("Ukrainian protesters demonstrated against Ukraine.", {"Ukraine · civilians | demonstrate | Ukraine"}),
     # a name the parser hangs on the date after it is still the object
     ("Putin met Trump Tuesday.", {f"{PUTIN} | meet | {TRUMP}"}),
     # a storm is no actor
