@@ -115,6 +115,7 @@ class MentionResolver:
         for entity in headline.ents if headline is not None else ():
             counts[self._country_of_entity(entity)] += MAIN_COUNTRY_MENTIONS
         counts.pop(None, None)
+        self.named_countries = [code for code, _ in counts.most_common()]
         if counts:
             code, n = counts.most_common(1)[0]
             return self.gazetteer.get(code) if n >= MAIN_COUNTRY_MENTIONS else None
@@ -571,7 +572,7 @@ class MentionResolver:
         the document's main country. A named institution ("the House", "the Senate") is the
         main country's first: "the House inquiry into Trump's dealings with Ukraine"."""
         if agent.institution and self.main_country is not None:
-            return self.main_country
+            return self._country_with(agent.institution) or self.main_country
         sentence = token.sent
         named = self.sentence_countries.get(sentence.start)
         if named is None:
@@ -580,6 +581,15 @@ class MentionResolver:
         if len(named) == 1:
             return self.gazetteer.by_country(next(iter(named)))
         return self.main_country
+
+    def _country_with(self, institution: str) -> ActorRecord | None:
+        """The country the document names most that has an institution of that name: "the
+        House" of an article on Trump's dealings with Ukraine is the United States'."""
+        for code in self.named_countries:
+            country = self.gazetteer.get(code)
+            if country is not None and self.gazetteer.by_name(f"{country.name} {institution}"):
+                return country
+        return None
 
     def _countries_in(self, name: Span) -> list[ActorRecord]:
         return [record for record in map(self._country_word, name) if record]

@@ -37,6 +37,8 @@ NESTING_DEPTH = 4
 #: CAMEO roots of acts done to the place they happen in: protest, force posture, reducing
 #: relations, coercion, assault, fighting, mass violence (14–20).
 PLACE_AIMED_ROOTS = frozenset(f"{root}" for root in range(14, 21))
+#: Types of the unknown actors one speaks to that may be news outlets.
+OUTLET_TYPES = frozenset({"ORG", "OTHER"})
 #: QuadClasses of verbal and material cooperation, and uncoded acts.
 COOPERATIVE_QUADS = frozenset({1, 2, None})
 #: The verbs whose news-outlet partner is where the text comes from.
@@ -227,6 +229,13 @@ def _events(
                         **common)
 
 
+def _unknown_outlet(token: Token, context: Context) -> bool:
+    """Whether the one spoken to may be a news outlet: an organisation no dictionary knows
+    ("told the Nevada Independent", "commented to The EastAfrican")."""
+    actors = context.mentions.get(token.i, [])
+    return bool(actors) and all(not a.known and a.type in OUTLET_TYPES for a in actors)
+
+
 def _own_country(source: ActorRef, target: ActorRef) -> bool:
     """Whether the target is the source's own country, which its people and bodies speak of
     or work in but do not cooperate with: "Erdoğan claimed a right for Turkey", "Lam agreed to
@@ -338,7 +347,7 @@ def partners(head: Token, context: Context, preps: set[str] = PARTNER_PREPS) -> 
     topical = head.lemma_.lower() in WORDS.topic_verb
     talking = topical or head.lemma_.lower() in WORDS.speech_verb | WORDS.media_verb
     for child in head.children:
-        if topical and child.dep_ == "dobj" or talking and child.lower_ in WORDS.topic_prep:
+        if topical and child.dep_ in labels.OBJECT or talking and child.lower_ in WORDS.topic_prep:
             continue
         if child.dep_ in labels.OBJECT and not (child.dep_ == "oprd" and direct):
             found.extend(coordinated(child))  # "appointed him Foreign Secretary": him
@@ -347,7 +356,8 @@ def partners(head: Token, context: Context, preps: set[str] = PARTNER_PREPS) -> 
         elif child.dep_ == "prep" and child.lower_ in preps and _names_partner(child):
             found.extend(t for o in child.children if o.dep_ == "pobj" for t in coordinated(o))
     return [t for t in found if _names_actor(t, context) and not _place_after_at(t, context)
-            and not (t.dep_ == "pobj" and _absolute(t.head))]
+            and not (t.dep_ == "pobj" and _absolute(t.head))
+            and not (talking and _unknown_outlet(t, context))]
 
 
 def _names_partner(prep: Token) -> bool:
@@ -409,8 +419,11 @@ def verb_targets(verb: Token, context: Context) -> list[ActorRef]:
 def direct_partners(verb: Token, noun: Token | None, context: Context) -> list[Token]:
     """Objects and partners of the verb and of its event noun: 'met X', 'held talks with X'."""
     targets = partners(verb, context)
-    if noun is not None:
-        targets += partners(noun, context, EVENT_NOUN_PREPS)
+    if noun is not None and verb.lemma_.lower() not in WORDS.topic_verb:
+        # "of" names the partner of an act ("held a meeting of the coalition", "demanded the
+        # removal of X"), not the body of an office ("considered the Speaker of the House")
+        office = noun.lemma_.lower() in WORDS.offices
+        targets += partners(noun, context, PARTNER_PREPS if office else EVENT_NOUN_PREPS)
     return targets
 
 
@@ -490,10 +503,12 @@ def nested_partners(verb: Token, context: Context) -> list[Token]:
               and _names_partner(p) and not _absolute(p) for o in p.children if o.dep_ == "pobj"]
     # what one talks about is no partner, but the owner of an act in it is ("commented on
     # the Legislative Yuan's decision", not "spoke on Iran")
+    # and one spoken to may be the outlet that prints it
     talking = verb.lemma_.lower() in WORDS.speech_verb | WORDS.media_verb
     topics = {t.i for t in level if talking and t.head.lower_ in WORDS.topic_prep}
+    outlets = {t.i for t in level if talking and _unknown_outlet(t, context)}
     for _ in range(NESTING_DEPTH):
-        found = [t for t in level if _names_actor(t, context) and t.i not in topics
+        found = [t for t in level if _names_actor(t, context) and t.i not in topics | outlets
                  and not (t.pos_ == "PRON" and t.dep_ == "poss")
                  and not _is_place(t)]
         if found:
@@ -548,7 +563,8 @@ def coordinated(token: Token) -> list[Token]:
     """A head and the heads coordinated with it: 'Macron and Starmer' → both. A list the
     parser took for an apposition ('The US, Russia, and Switzerland') counts too; a name in
     apposition to a singular description is who it describes ('the exiting governor Rosselló')."""
-    listed = [a for a in token.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+    listed = [a for a in token.children if a.dep_ == "appos" and a.pos_ == "PROPN"
+              and token.ent_type_ != "PERSON"]  # "Johnson — former Foreign Secretary, …" describes him
     names = [t for a in listed for t in (a, *a.conjuncts)]
     if names and token.tag_ == "NN":
         return [*names, *token.conjuncts]
@@ -614,6 +630,8 @@ def modality(verb: Token) -> str:
         governor = verb.head if verb.dep_ == "xcomp" else None
         if governor is not None and governor.lemma_ in WORDS.refusal_verb:
             return "negated"
+        if governor is not None and governor.lemma_ in WORDS.request_verb:
+            return "hypothetical"  # "asked Zelensky to investigate": asked for, not done
         planned = governor is not None and (governor.lemma_ in WORDS.intent_verb
                                             or governor.lower_ in WORDS.willing_adjective)
         if planned:

@@ -28,6 +28,7 @@ class Words:
     intent_verb: frozenset[str]
     willing_adjective: frozenset[str]
     refusal_verb: frozenset[str]
+    request_verb: frozenset[str]
     receiving_verb: frozenset[str]
     motion_verb: frozenset[str]
     future_aux: frozenset[str]

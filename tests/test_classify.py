@@ -86,6 +86,10 @@ EVENTS = [
     ("If Russia invades Georgia, the EU will impose sanctions.",
      ("Russia", "invade", "Georgia"),
      "19", "FIGHT", 4, "hypothetical", None),
+    # what one is asked to do is asked for, not done
+    ("Trump asked Zelenskyy to investigate Joe Biden.",
+     ("Volodymyr Zelenskyy", "investigate", "Joe Biden"),
+     "09", "INVESTIGATE", 2, "hypothetical", None),
     # reported speech, with relative dates
     ("Zelenskyy said that Russia had attacked Kyiv on Sunday.",
      ("Russia", "attack", "Ukraine"),

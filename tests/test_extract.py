@@ -169,6 +169,13 @@ CONSTRUCTIONS = [
     # a country's people and bodies do not cooperate with the country itself; conflict with it is theirs
     ("Erdogan claimed a right for Turkey.", {"Recep Tayyip Erdoğan | claim right | None"}),
     ("Ukrainian protesters demonstrated against Ukraine.", {"Ukraine · civilians | demonstrate | Ukraine"}),
+    # one spoken to that no dictionary knows may be the outlet that prints it
+    ("Mark Amodei told the Nevada Independent that he supports the inquiry.",
+     {"Mark Amodei | tell | None", "Mark Amodei | support inquiry | None"}),
+    # a person's appositive describes them: "member of Parliament" is no second target
+    ("Conservative Party members elected Boris Johnson, former Foreign Secretary and member of "
+     "Parliament, as leader.",
+     {"Conservative Party | elect | Boris Johnson"}),
     # a name the parser hangs on the date after it is still the object
     ("Putin met Trump Tuesday.", {f"{PUTIN} | meet | {TRUMP}"}),
     # a storm is no actor
