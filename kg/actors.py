@@ -145,7 +145,7 @@ class MentionResolver:
                 found[token.i] = actors
                 if token.i in self.entity_of:
                     self._learn_acronym(self.entity_of[token.i], actors[0])
-                if token.dep_ not in labels.MODIFIER:
+                if token.dep_ not in labels.MODIFIER and not _owner_of_office(token):
                     for actor in actors:
                         self._remember(token, actor)
         return found
@@ -806,6 +806,12 @@ def resolve_mentions(doc: Doc, gazetteer: Gazetteer, date: str | None, url: str 
     names the publisher; ``headline`` (the title, tagged by the actor ruler) names persons
     whose surnames the text may use alone."""
     return MentionResolver(doc, gazetteer, date, url, headline).resolve_all()
+
+
+def _owner_of_office(token: Token) -> bool:
+    """Whether a name owns an office someone else holds, and so is no antecedent: "during his
+    time as President Obama's vice president, he called for …" (he is the vice president)."""
+    return token.dep_ == "poss" and _compound_lemma(token.head) in WORDS.offices
 
 
 def _allies_of(country: ActorRecord, mention: str) -> ActorRef:

@@ -66,11 +66,16 @@ class Event:
     @property
     def layer(self) -> str:
         """Which layer of :data:`kg.schema.LAYERS` the event is in: a coded ``event`` (an action
-        the lexicon knows, between two actors: a graph edge), an uncoded ``relation`` between two
-        actors, or a ``statement`` of one actor with no recipient."""
+        the lexicon knows, between two actors, that the text says happened or is planned: a
+        graph edge), a ``relation`` between two actors that is uncoded or did not happen (only
+        asked for or supposed: "asked Zelensky to investigate Biden"; denied: "I put no pressure
+        on them" — a refusal is an act of its own, CAMEO 12), or a ``statement`` of one actor
+        with no recipient."""
         if self.target is None:
             return "statement"
-        return "event" if self.action.cameo else "relation"
+        unrealised = self.modality == "hypothetical" or (
+            self.modality == "negated" and self.action.cameo != REJECTION_ROOT)
+        return "event" if self.action.cameo and not unrealised else "relation"
 
     @cached_property
     def id(self) -> str:
@@ -121,6 +126,8 @@ def json_lines(events: Iterable[Event]) -> Iterator[bytes]:
 
 #: Keys of the record that the event computes (its id and layer), not fields of its own.
 DERIVED = frozenset({"id", "layer"})
+#: The CAMEO root of a rejection: a refused act is an act of refusal, a graph edge.
+REJECTION_ROOT = "12"
 _TEXT, _OPTIONAL_TEXT = (str,), (str, type(None))
 #: The types of the record's fields that the stages rely on.
 _RECORD_TYPES = {"doc": _TEXT, "text": _TEXT, "sentence": (int,), "modality": _TEXT,

@@ -134,6 +134,8 @@ def verb_events(verb: Token, sent: Span, number: int, context: Context) -> Itera
     words = [verb, *particles(verb)]
     if noun is not None:
         words += [*noun_modifiers(noun), noun]
+        if noun.dep_ == "oprd" or noun.head.lower_ == "as":  # the name given: "a terrorist organization"
+            words += [c for c in noun.lefts if c.dep_ == "amod"]
     yield from _events(source_actors, target_actors, words, verb, noun or verb, sent, number,
                        context)
 
@@ -163,7 +165,7 @@ def noun_events(noun: Token, sent: Span, number: int, context: Context) -> Itera
         return  # "Israel's proposal" is a thing Iran rejects, not an event of its own
     yield from _events(actors_of(sources, context), actors_of(targets, context),
                        [*noun_modifiers(noun), noun],
-                       _governing_verb(noun), noun, sent, number, context)
+                       _governing_verb(noun), noun, sent, number, context, _planned(noun))
 
 
 def _is_appeal(noun: Token, context: Context) -> bool:
@@ -196,7 +198,7 @@ def _objects_of(head: Token, preps: set[str] | frozenset[str]) -> list[Token]:
 
 def _events(
     sources: list[ActorRef], targets: list[ActorRef], words: list[Token], verb: Token,
-    anchor: Token, sent: Span, number: int, context: Context,
+    anchor: Token, sent: Span, number: int, context: Context, planned: bool = False,
 ) -> Iterator[Event]:
     if verb.lemma_.lower() in MEDIA_VERBS:
         # "told Reuters", "the AP reported": a news outlet is where the text comes from, and
@@ -206,6 +208,8 @@ def _events(
     if not sources:
         return
     mood = modality(verb)
+    if planned and mood == "asserted":
+        mood = "future"
     action = _action(words, [anchor, verb], context)
     common = {
         "doc": context.doc_id, "sentence": number, "text": sent.text.strip(),
@@ -544,10 +548,12 @@ def _through_preposition(token: Token) -> list[Token]:
 
 def event_object(verb: Token, context: Context) -> Token | None:
     """The non-actor noun object of a verb ('held talks', 'imposed sanctions', 'the sanctions
-    imposed by X'), if any; for a
-    verb that names its object something ("called Trump a climate arsonist", "called May's deal
-    lousy"), what it is called: the act is the naming, not the deal."""
+    imposed by X'), if any; for a verb that names its object something ("called Trump a climate
+    arsonist", "called May's deal lousy", "designated the IRGC as a terrorist organization"),
+    what it is called: the act is the naming, not the deal."""
     named = [c for c in verb.children if c.dep_ == "oprd" and not _names_actor(c, context)]
+    if verb.lemma_.lower() in WORDS.naming_verb:
+        named += [o for o in _objects_of(verb, {"as"}) if not _names_actor(o, context)]
     if named:  # what something is called is no event of its own ("a political maneuver")
         return None if _noun_lemma(named[0]) in context.lexicon.event_nouns else named[0]
     for child in verb.children:
@@ -619,7 +625,7 @@ def modality(verb: Token) -> str:
     (an infinitive takes its governor's, up the chain: a loop, not a recursion)."""
     while True:
         aux = {c.lower_ for c in verb.children if c.dep_ in labels.AUXILIARY}
-        if any(c.dep_ == "neg" for c in verb.children):
+        if any(c.dep_ == "neg" for c in verb.children) or _no_object(verb):
             return "negated"
         if "would" in aux and _reported(verb) and not _conditional(verb):
             return "future"
@@ -641,6 +647,19 @@ def modality(verb: Token) -> str:
         if governor is None or governor.i == verb.i:
             return "reported" if _reported(verb) else "asserted"
         verb = governor
+
+
+def _no_object(verb: Token) -> bool:
+    """Whether the verb's object is denied by its determiner: "I put no pressure on them"."""
+    return any(d.dep_ == "det" and d.lower_ in WORDS.negative_determiner
+               for c in verb.children if c.dep_ in labels.OBJECT for d in c.children)
+
+
+def _planned(noun: Token) -> bool:
+    """Whether an event noun names a planned event: "a planned trip", "the upcoming summit",
+    "worked to arrange a meeting between Zelensky and Trump"."""
+    return any(c.dep_ in labels.MODIFIER and c.lower_ in WORDS.planned_modifier for c in noun.children) \
+        or (noun.dep_ in labels.OBJECT and noun.head.lemma_.lower() in WORDS.intent_verb)
 
 
 def _conditional(verb: Token) -> bool:

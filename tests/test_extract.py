@@ -119,7 +119,10 @@ CONSTRUCTIONS = [
     ("The United States labeled Qasem Soleimani a terrorist.",
      {"United States | label terrorist | Qasem Soleimani"}),
     # ... what one is called is part of the act, a naming, never a phone call or a deal
-    ("Bernie Sanders called Biden a decent man.", {"Bernie Sanders | call man | Joe Biden"}),
+    ("Bernie Sanders called Biden a decent man.", {"Bernie Sanders | call decent man | Joe Biden"}),
+    ("The State Department designated the IRGC as a terrorist organization.",
+     {"United States Department of State | designate terrorist organization | "
+      "Islamic Revolutionary Guard Corps"}),
     # a participle of stance after 'be' is the subject's own act, not done to it
     ("Greece is opposed to Turkish mediation.", {"Greece | oppose to | Turkey"}),
     ("Israel is opposed to French mediation.", {"Israel | oppose to | France"}),

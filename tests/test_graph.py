@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import networkx as nx
 import pytest
 
@@ -47,17 +49,22 @@ def test_one_edge_per_event_with_its_evidence():
 
 
 LAYERS = [
-    # (target, CAMEO code) → the layer of the event record
-    (ZELENSKYY, "04", "event"),
-    (ZELENSKYY, None, "relation"),
-    (None, "01", "statement"),
-    (None, None, "statement"),
+    # (target, CAMEO code, modality) → the layer of the event record
+    (ZELENSKYY, "04", "asserted", "event"),
+    (ZELENSKYY, "04", "future", "event"),
+    (ZELENSKYY, None, "asserted", "relation"),
+    # what did not happen is no edge: asked for or supposed, or denied; a refusal is an act
+    (ZELENSKYY, "09", "hypothetical", "relation"),
+    (ZELENSKYY, "10", "negated", "relation"),
+    (ZELENSKYY, "12", "negated", "event"),
+    (None, "01", "asserted", "statement"),
+    (None, None, "asserted", "statement"),
 ]
 
 
-@pytest.mark.parametrize(("target", "cameo", "layer"), LAYERS)
-def test_every_event_has_a_layer(target, cameo, layer):
-    found = event(MACRON, target, Action("did", "do", cameo))
+@pytest.mark.parametrize(("target", "cameo", "modality", "layer"), LAYERS)
+def test_every_event_has_a_layer(target, cameo, modality, layer):
+    found = replace(event(MACRON, target, Action("did", "do", cameo)), modality=modality)
     assert found.layer == layer == found.to_dict()["layer"]
     assert Event.from_dict(found.to_dict()) == found
 
