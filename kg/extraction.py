@@ -124,8 +124,9 @@ def verb_events(verb: Token, sent: Span, number: int, context: Context) -> Itera
         yield from _agentless(verb, passive_targets, sent, number, context)
         return
     target_actors = actors_of(passive_targets, context) + verb_targets(verb, context)
-    if not target_actors:
-        # "Turkey refused to meet Greece": the refusal is aimed at Greece too
+    if not target_actors and context.lexicon.categorise(verb.lemma_.lower()):
+        # "Turkey refused to meet Greece": the refusal is aimed at Greece too (but "had to
+        # counter Turkey" and "worked to arrange a meeting with X" are no acts of having or working)
         target_actors = [a for x in verb.children if x.dep_ == "xcomp" and x.pos_ == "VERB"
                          for a in verb_targets(x, context)]
     noun = event_object(verb, context)
@@ -636,8 +637,8 @@ def modality(verb: Token) -> str:
         governor = verb.head if verb.dep_ == "xcomp" else None
         if governor is not None and governor.lemma_ in WORDS.refusal_verb:
             return "negated"
-        if governor is not None and governor.lemma_ in WORDS.request_verb:
-            return "hypothetical"  # "asked Zelensky to investigate": asked for, not done
+        if governor is not None and governor.lemma_ in WORDS.request_verb | WORDS.obliging_governor:
+            return "hypothetical"  # "asked Zelensky to investigate", "had to counter": not done
         planned = governor is not None and (governor.lemma_ in WORDS.intent_verb
                                             or governor.lower_ in WORDS.willing_adjective)
         if planned:

@@ -29,6 +29,7 @@ class Words:
     planned_modifier: frozenset[str]
     willing_adjective: frozenset[str]
     refusal_verb: frozenset[str]
+    obliging_governor: frozenset[str]
     naming_verb: frozenset[str]
     negative_determiner: frozenset[str]
     request_verb: frozenset[str]
