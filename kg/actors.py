@@ -115,7 +115,6 @@ class MentionResolver:
         for entity in headline.ents if headline is not None else ():
             counts[self._country_of_entity(entity)] += MAIN_COUNTRY_MENTIONS
         counts.pop(None, None)
-        self.named_countries = [code for code, _ in counts.most_common()]
         if counts:
             code, n = counts.most_common(1)[0]
             return self.gazetteer.get(code) if n >= MAIN_COUNTRY_MENTIONS else None
@@ -572,7 +571,7 @@ class MentionResolver:
         the document's main country. A named institution ("the House", "the Senate") is the
         main country's first: "the House inquiry into Trump's dealings with Ukraine"."""
         if agent.institution and self.main_country is not None:
-            return self._country_with(agent.institution) or self.main_country
+            return self._country_with(agent.institution, token.sent) or self.main_country
         sentence = token.sent
         named = self.sentence_countries.get(sentence.start)
         if named is None:
@@ -582,14 +581,17 @@ class MentionResolver:
             return self.gazetteer.by_country(next(iter(named)))
         return self.main_country
 
-    def _country_with(self, institution: str) -> ActorRecord | None:
-        """The country the document names most that has an institution of that name: "the
-        House" of an article on Trump's dealings with Ukraine is the United States'."""
-        for code in self.named_countries:
-            country = self.gazetteer.get(code)
-            if country is not None and self.gazetteer.by_name(f"{country.name} {institution}"):
-                return country
-        return None
+    def _country_with(self, institution: str, sentence: Span) -> ActorRecord | None:
+        """The country of a known actor or place of the sentence that has an institution of
+        that name, when the document's main country has none the gazetteer knows: "the House
+        issued a deposition request for Volker" in an article on Trump's dealings with Ukraine
+        is the United States' House (but Puerto Rico's House is Puerto Rico's)."""
+        if self.gazetteer.by_name(f"{self.main_country.name} {institution}"):
+            return self.main_country
+        codes = dict.fromkeys(self._country_code_of(e) for e in sentence.ents)
+        countries = [self.gazetteer.by_country(code) for code in codes if code]
+        return next((c for c in countries if c is not None and c.id != self.main_country.id
+                     and self.gazetteer.by_name(f"{c.name} {institution}")), None)
 
     def _countries_in(self, name: Span) -> list[ActorRecord]:
         return [record for record in map(self._country_word, name) if record]

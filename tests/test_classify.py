@@ -90,6 +90,13 @@ EVENTS = [
     ("Trump asked Zelenskyy to investigate Joe Biden.",
      ("Volodymyr Zelenskyy", "investigate", "Joe Biden"),
      "09", "INVESTIGATE", 2, "hypothetical", None),
+    # ... nor is an open question, nor an obligation
+    ("Interpol did not disclose whether it received arrest warrants from Iran.",
+     ("Iran", "receive arrest warrant", "Interpol"),
+     "17", "COERCE", 4, "hypothetical", None),
+    ("A German court said the Russian state had to pay compensation to Ukraine.",
+     ("Russia", "pay compensation", "Ukraine"),
+     "08", "CONCEDE", 2, "hypothetical", None),
     # reported speech, with relative dates
     ("Zelenskyy said that Russia had attacked Kyiv on Sunday.",
      ("Russia", "attack", "Ukraine"),
