@@ -43,6 +43,8 @@ KIND_SECTORS = {"media": "MED", "company": "BUS"}
 
 #: Titles and honorifics written before a person's name: "Princess", "Mr".
 PERSON_TITLES = WORDS.male_title | WORDS.female_title | WORDS.honorific
+#: Words of titles and roles that stand before a surname ("President Johnson").
+TITLE_WORDS = PERSON_TITLES | WORDS.person_role | {w for office in WORDS.offices for w in office.split()}
 #: Named things by kind: "twitter" → platform, "reuters" → media.
 KINDS = {normalise(row["name"]): row["kind"] for row in data_table("kinds.tsv")}
 #: A speaker tag of an interview or transcript: "((WN))", "(Q)", "[Reporter]".
@@ -219,6 +221,11 @@ class MentionResolver:
             record = self.gazetteer.get(entity.ent_id_)
             if record is None:
                 return []
+            if record.type == "PERSON" and _another_given_name(entity, record):
+                # "Andrew Johnson" is no Boris Johnson, but a person of his own
+                name = " ".join(t.text for t in entity.doc[entity.root.left_edge.i : entity.end]
+                                if t.pos_ == "PROPN" and t.lower_.rstrip(".") not in TITLE_WORDS)
+                return [self._ref(ActorRecord(slug(name), name, "PERSON"), entity.text, title)]
             actor = to_ref(record, entity.text, title)
             if record.type == "PERSON":
                 self._learn_short_name(entity, actor)
@@ -874,6 +881,17 @@ def _after_stance_prefix(token: Token) -> bool:
 def _definite(noun: Token) -> bool:
     """A noun phrase of one thing ("the federation", "its club"), not "of ingratitude"."""
     return noun.dep_ == "poss" or any(c.dep_ in ("det", "poss") for c in noun.children)
+
+
+def _another_given_name(entity: Span, record: ActorRecord) -> bool:
+    """Whether a known person's surname alone follows given names none of the person's names
+    has ("Andrew Johnson" is no Boris Johnson; "Sayyid Ali Hosseini Khamenei" is Ali Khamenei)."""
+    if len(entity) != 1:
+        return False
+    given = {c.lower_ for c in entity.root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+             and c.text.istitle() and c.lower_.rstrip(".") not in TITLE_WORDS}
+    names = {w.lower() for name in (record.name, *record.aliases) for w in name.split()}
+    return bool(given) and given.isdisjoint(names)
 
 
 def _other_given_name(surname: Token, earlier: ActorRef) -> bool:

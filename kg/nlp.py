@@ -88,8 +88,7 @@ class ActorRuler:
                 end = start + len(tokens)
                 if tuple(lowered[start:end]) == lower and all(
                         _same_case(p, t) for p, t in zip(tokens, texts[start:end], strict=True)) \
-                        and not _in_feature_name(texts, start) and not after_stance_prefix(lowered, start) \
-                        and not (label == "PERSON" and _other_given_name(doc, start, end)):
+                        and not _in_feature_name(texts, start) and not after_stance_prefix(lowered, start):
                     matches.append((start, end, label, actor_id))
         starts = {m[0] for m in matches}
         matches = [m for m in matches if m[2] not in {"GPE", "NORP"}
@@ -107,27 +106,10 @@ class ActorRuler:
         return doc
 
 
-#: Words of titles and roles that stand before a surname.
-TITLE_WORDS = frozenset(
-    WORDS.male_title | WORDS.female_title | WORDS.honorific | WORDS.person_role
-    | {word for office in WORDS.offices for word in office.split()})
-
-
 def after_stance_prefix(lowered: list[str], start: int) -> bool:
     """Whether a name follows "pro-" or "anti-": the "pro-Beijing camp" and "anti-American
     protesters" are not China's or the United States'."""
     return start >= 2 and lowered[start - 1] == "-" and lowered[start - 2] in WORDS.stance_prefix
-
-
-def _other_given_name(doc: Doc, start: int, end: int) -> bool:
-    """Whether a surname alone follows a given name of another person ("Andrew Johnson" is no
-    Boris Johnson): a capitalised name word right before it, which is no title ("President
-    Johnson", "Mr Johnson")."""
-    if end - start != 1 or start == 0:
-        return False
-    before = doc[start - 1]
-    return before.pos_ == "PROPN" and before.text.istitle() and before.head.i == start \
-        and before.lower_.rstrip(".") not in TITLE_WORDS
 
 
 def _in_feature_name(texts: list[str], start: int) -> bool:
