@@ -427,8 +427,12 @@ def direct_partners(verb: Token, noun: Token | None, context: Context) -> list[T
     if noun is not None and verb.lemma_.lower() not in WORDS.topic_verb:
         # "of" names the partner of an act ("held a meeting of the coalition", "demanded the
         # removal of X"), not the body of an office ("considered the Speaker of the House")
+        # and "relations between X and Y" are X's and Y's, not the verb's targets
         office = noun.lemma_.lower() in WORDS.offices
-        targets += partners(noun, context, PARTNER_PREPS if office else EVENT_NOUN_PREPS)
+        preps = PARTNER_PREPS if office else EVENT_NOUN_PREPS
+        if verb.lemma_.lower() in WORDS.relation_verb:
+            preps = preps - WORDS.between_prep
+        targets += partners(noun, context, preps)
     return targets
 
 
@@ -512,6 +516,8 @@ def nested_partners(verb: Token, context: Context) -> list[Token]:
     talking = verb.lemma_.lower() in WORDS.speech_verb | WORDS.media_verb
     topics = {t.i for t in level if talking and t.head.lower_ in WORDS.topic_prep}
     outlets = {t.i for t in level if talking and _unknown_outlet(t, context)}
+    # relations one makes between others are theirs ("normalized relations between Sudan and Israel")
+    preps = NESTED_PREPS - WORDS.between_prep if verb.lemma_.lower() in WORDS.relation_verb else NESTED_PREPS
     for _ in range(NESTING_DEPTH):
         found = [t for t in level if _names_actor(t, context) and t.i not in topics | outlets
                  and not (t.pos_ == "PRON" and t.dep_ == "poss")
@@ -521,7 +527,7 @@ def nested_partners(verb: Token, context: Context) -> list[Token]:
         level = [n for t in level for c in t.children if c.dep_ in labels.NESTED
                  and (c.dep_ == "prep" or _noun_lemma(t) not in context.lexicon.reciprocal)
                  and (t.i not in topics or _owner_of_act(c, t, context))
-                 and c.pos_ not in labels.VERBAL for n in _through_preposition(c)]
+                 and c.pos_ not in labels.VERBAL for n in _through_preposition(c, preps)]
     return []
 
 
@@ -538,11 +544,11 @@ def _is_place(token: Token) -> bool:
         "GPE", "LOC", "FAC"}
 
 
-def _through_preposition(token: Token) -> list[Token]:
-    """A modifier as a step of the search; a preposition steps straight to its object."""
+def _through_preposition(token: Token, preps: frozenset[str] = NESTED_PREPS) -> list[Token]:
+    """A modifier as a step of the search; a preposition of ``preps`` steps straight to its object."""
     if token.dep_ != "prep":
         return [token]
-    if token.lower_ not in NESTED_PREPS or not _names_partner(token) or _absolute(token):
+    if token.lower_ not in preps or not _names_partner(token) or _absolute(token):
         return []
     return [o for o in token.children if o.dep_ == "pobj"]
 

@@ -22,6 +22,7 @@ class Words:
     obliging_verb: frozenset[str]
     directive_verb: frozenset[str]
     topic_verb: frozenset[str]
+    relation_verb: frozenset[str]
     topic_prep: frozenset[str]
     controlling_phrase: frozenset[str]
     condition_target_verb: frozenset[str]

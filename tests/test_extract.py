@@ -37,7 +37,11 @@ CONSTRUCTIONS = [
     # a noun a participle with an agent modifies is the participle's object
     ("The sanctions imposed by the European Union on Russia were extended.",
      {"European Union | sanction impose | Russia"}),
-    # ... but what one talks about is no partner; the owner of an act in it is
+    # ... but relations between others are theirs, not the verb's targets; a mediator's are
+    ("The White House brokered a deal to normalize relations between Sudan and Israel.",
+     {"White House | broker deal | None", "White House | normalize relation | None"}),
+    ("Qatar mediated between Israel and Hamas.", {"Qatar | mediate | Israel", "Qatar | mediate | Hamas"}),
+    # ... and what one talks about is no partner; the owner of an act in it is
     ("Macron discussed Ukraine with Putin.", {f"{MACRON} | discuss with | {PUTIN}"}),
     ("Putin spoke about Ukraine.", {f"{PUTIN} | speak | None"}),
     ("Macron commented on Putin's decision.", {f"{MACRON} | comment on | {PUTIN}"}),
