@@ -288,8 +288,9 @@ def _shown(path: str | Path) -> str:
 @click.option("--graph", "graph_file", type=click.Path(dir_okay=False),
               help="Also write the graph as JSON (readable by 'kg render').")
 @click.option("--all-relations", is_flag=True,
-              help="Also draw relations whose action the lexicon does not code as edges "
-                   "(they are otherwise kept on their actor as statements).")
+              help="Also draw relations as edges: actions the lexicon does not code, and acts "
+                   "that did not happen (asked for, supposed, denied); they are otherwise kept "
+                   "on their actor as statements.")
 @reports_errors
 def build(inputs, date, output, title, max_nodes, collapse, graph_file, all_relations, **options) -> None:
     """Build the graph of INPUTS and write it as an interactive HTML page."""

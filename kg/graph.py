@@ -17,9 +17,9 @@ UNCATEGORISED = "uncategorised"
 def build_graph(events: Iterable[Event], relations: bool = False) -> nx.MultiDiGraph:
     """A new graph of the events; the same events in any order give the same graph.
 
-    Coded events (:attr:`kg.events.Event.layer`) are its edges; with ``relations``, uncoded
-    relations between two actors are edges too. Everything else is kept on its source's
-    node as a statement (the ids in its ``statements``)."""
+    Coded events (:attr:`kg.events.Event.layer`) are its edges; with ``relations``, the
+    relations between two actors (uncoded, or acts that did not happen) are edges too.
+    Everything else is kept on its source's node as a statement (the ids in its ``statements``)."""
     graph = nx.MultiDiGraph()
     add_events(graph, sorted(events, key=lambda e: e.id), relations)
     return graph

@@ -38,8 +38,8 @@ ACTOR_TYPES: tuple[str, ...] = tuple(TYPE_COLORS)
 #: How an event was stated (see the README's event record for the rules that decide it).
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "future", "hypothetical", "reported")
 #: The layers of what the extractor finds: coded events between two actors (the graph's
-#: edges), uncoded relations between two actors (edges only when asked for), and statements
-#: of one actor without a recipient (kept on the actor's node).
+#: edges), relations between two actors, uncoded or not done (edges only when asked for), and
+#: statements of one actor without a recipient (kept on the actor's node).
 LAYERS: tuple[str, ...] = ("event", "relation", "statement")
 
 #: CAMEO QuadClasses; 0 stands for an event without one.
