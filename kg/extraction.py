@@ -41,7 +41,8 @@ PLACE_AIMED_ROOTS = frozenset(f"{root}" for root in range(14, 21))
 OUTLET_TYPES = frozenset({"ORG", "OTHER"})
 #: QuadClasses of verbal and material cooperation, and uncoded acts.
 COOPERATIVE_QUADS = frozenset({1, 2, None})
-#: The verbs whose news-outlet partner is where the text comes from.
+#: The verbs of saying: their news-outlet partner is where the text comes from, and what they
+#: are about is no partner.
 MEDIA_VERBS = WORDS.speech_verb | WORDS.media_verb
 PARTNER_PREPS = WORDS.partner_prep
 EVENT_NOUN_PREPS = PARTNER_PREPS | WORDS.event_partner_prep
@@ -350,7 +351,7 @@ def partners(head: Token, context: Context, preps: set[str] = PARTNER_PREPS) -> 
     found = []
     direct = any(c.dep_ == "dobj" for c in head.children)
     topical = head.lemma_.lower() in WORDS.topic_verb
-    talking = topical or head.lemma_.lower() in WORDS.speech_verb | WORDS.media_verb
+    talking = topical or head.lemma_.lower() in MEDIA_VERBS
     for child in head.children:
         if topical and child.dep_ in labels.OBJECT or talking and child.lower_ in WORDS.topic_prep:
             continue
@@ -426,8 +427,8 @@ def direct_partners(verb: Token, noun: Token | None, context: Context) -> list[T
     targets = partners(verb, context)
     if noun is not None and verb.lemma_.lower() not in WORDS.topic_verb:
         # "of" names the partner of an act ("held a meeting of the coalition", "demanded the
-        # removal of X"), not the body of an office ("considered the Speaker of the House")
-        # and "relations between X and Y" are X's and Y's, not the verb's targets
+        # removal of X"), not the body of an office ("considered the Speaker of the House");
+        # relations one makes "between X and Y" are X's and Y's, not the maker's with them
         office = noun.lemma_.lower() in WORDS.offices
         preps = PARTNER_PREPS if office else EVENT_NOUN_PREPS
         if verb.lemma_.lower() in WORDS.relation_verb:
@@ -510,13 +511,12 @@ def nested_partners(verb: Token, context: Context) -> list[Token]:
     level = [c for c in verb.children if c.dep_ in labels.OBJECT | labels.PASSIVE_SUBJECT]
     level += [o for p in verb.children if p.dep_ == "prep" and p.lower_ in PARTNER_PREPS
               and _names_partner(p) and not _absolute(p) for o in p.children if o.dep_ == "pobj"]
-    # what one talks about is no partner, but the owner of an act in it is ("commented on
-    # the Legislative Yuan's decision", not "spoke on Iran")
-    # and one spoken to may be the outlet that prints it
-    talking = verb.lemma_.lower() in WORDS.speech_verb | WORDS.media_verb
+    # what one talks about is no partner, but the owner of an act in it is ("commented on the
+    # Legislative Yuan's decision", not "spoke on Iran"); one spoken to may be the outlet; the
+    # relations one makes between others are theirs ("normalized relations between Sudan and Israel")
+    talking = verb.lemma_.lower() in MEDIA_VERBS
     topics = {t.i for t in level if talking and t.head.lower_ in WORDS.topic_prep}
     outlets = {t.i for t in level if talking and _unknown_outlet(t, context)}
-    # relations one makes between others are theirs ("normalized relations between Sudan and Israel")
     preps = NESTED_PREPS - WORDS.between_prep if verb.lemma_.lower() in WORDS.relation_verb else NESTED_PREPS
     for _ in range(NESTING_DEPTH):
         found = [t for t in level if _names_actor(t, context) and t.i not in topics | outlets
