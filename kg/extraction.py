@@ -455,7 +455,9 @@ def addressees(verb: Token, noun: Token | None, context: Context) -> list[Token]
     for clause in clauses:
         aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-        if clause.dep_ == "advcl":
+        if _for_clause(clause):  # "called for Israel to halt the strikes"
+            wanted = verb.lemma_ in WORDS.directive_verb | WORDS.request_verb
+        elif clause.dep_ == "advcl":
             wanted = verb.lemma_ in WORDS.condition_target_verb and marks & WORDS.condition_mark
         else:
             wanted = verb.lemma_ in WORDS.directive_verb or (
@@ -643,7 +645,8 @@ def modality(verb: Token) -> str:
         governor = verb.head if verb.dep_ == "xcomp" else None
         if governor is not None and governor.lemma_ in WORDS.refusal_verb:
             return "negated"
-        if governor is not None and governor.lemma_ in WORDS.request_verb | WORDS.obliging_governor:
+        if governor is not None and governor.lemma_ in WORDS.request_verb | WORDS.obliging_governor \
+                or _for_clause(verb) and verb.head.lemma_ in WORDS.request_verb | WORDS.directive_verb:
             return "hypothetical"  # "asked Zelensky to investigate", "had to counter": not done
         planned = governor is not None and (governor.lemma_ in WORDS.intent_verb
                                             or governor.lower_ in WORDS.willing_adjective)
@@ -654,6 +657,13 @@ def modality(verb: Token) -> str:
         if governor is None or governor.i == verb.i:
             return "reported" if _reported(verb) else "asserted"
         verb = governor
+
+
+def _for_clause(clause: Token) -> bool:
+    """Whether a clause is an infinitive with its own subject after "for": "called for Israel
+    to halt the strikes" (the parser's "for" is the clause's mark)."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _no_object(verb: Token) -> bool:
@@ -764,6 +774,9 @@ def _action(words: list[Token], heads: list[Token], context: Context) -> Action:
         _names_actor(o, context) for c in p.children if c.dep_ == "pobj" for o in coordinated(c))]
     for prep in (with_actor or preps)[:1]:
         ordered += [prep, *(c for c in prep.children if c.dep_ == "prep")][:2]
+    if not preps:  # "called for Israel to halt": the parser's "for" opens the clause
+        ordered += [m for h in heads for c in h.children if _for_clause(c)
+                    for m in c.children if m.dep_ == "mark"][:1]
     text = " ".join(t.text for t in ordered)
     lemma = " ".join(_noun_lemma(t) if t.pos_ in labels.NOMINAL else t.lemma_.lower()
                      for t in ordered)

@@ -75,6 +75,8 @@ CONSTRUCTIONS = [
     ("Hamas threatened a strike unless Israel rescinded the order.",
      {"Hamas | threaten strike | Israel", "Israel | rescind order | None"}),
     ("Trump said Iran must free the prisoners.", {f"{TRUMP} | say | Iran", "Iran | free prisoner | None"}),
+    ("The UN called for Israel to halt the strikes.",
+     {"United Nations | call for | Israel", "Israel | halt strike | None"}),
     # ... but not when the verb names whom it addresses: what was told is no target
     ("Trump told reporters that Iran must free the prisoners.",
      {f"{TRUMP} | tell reporter | None", "Iran | free prisoner | None"}),
