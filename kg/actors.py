@@ -574,8 +574,9 @@ class MentionResolver:
 
     def _country_for(self, token: Token, agent: Agent) -> ActorRecord | None:
         """The country of a bare agent or institution: the one country its sentence names (by a
-        country, or a place or known actor of it: "residents" of a sentence on Florida), else
-        the document's main country. A named institution ("the House", "the Senate") is the
+        country, or a place or known actor of it: "residents" of a sentence on Florida), unless
+        the agent acts on it ("the government expressed appreciation for China's assistance"),
+        else the document's main country. A named institution ("the House", "the Senate") is the
         main country's first: "the House inquiry into Trump's dealings with Ukraine"."""
         if agent.institution and self.main_country is not None:
             return self._country_with(agent.institution, token.sent) or self.main_country
@@ -584,9 +585,19 @@ class MentionResolver:
         if named is None:
             named = self.sentence_countries[sentence.start] = {
                 self._country_code_of(e) for e in sentence.ents} - {None}
-        if len(named) == 1:
+        if len(named) == 1 and not named & self._countries_acted_on(token):
             return self.gazetteer.by_country(next(iter(named)))
         return self.main_country
+
+    def _countries_acted_on(self, subject: Token) -> set[str]:
+        """The countries named (by their names, peoples or places, not by their persons) in the
+    objects and partners of the verb a subject governs."""
+        if subject.dep_ not in labels.SUBJECT:
+            return set()
+        aimed = [c for c in subject.head.children if c.dep_ in labels.OBJECT or (
+            c.dep_ == "prep" and c.lower_ in WORDS.partner_prep - WORDS.place_prep)]  # not "in Chile"
+        entities = {self.entity_of[t.i] for c in aimed for t in c.subtree if t.i in self.entity_of}
+        return {self._country_code_of(e) for e in entities if e.label_ in labels.COUNTRY_NAMING} - {None}
 
     def _country_with(self, institution: str, sentence: Span) -> ActorRecord | None:
         """The country of a known actor or place of the sentence that has an institution of

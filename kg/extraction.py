@@ -485,7 +485,10 @@ def conflict_places(verb: Token, noun: Token | None, context: Context) -> list[T
 def _giver_first(
     verb: Token, receivers: list[ActorRef], others: list[ActorRef], context: Context
 ) -> tuple[list[ActorRef], list[ActorRef]]:
-    """'X received aid from Y' is Y's act towards X: the giver becomes the source."""
+    """'X received aid from Y' is Y's act towards X: the giver becomes the source (but one who
+    receives people hosts them: "demonstrators received ministers from the government")."""
+    if any(c.dep_ == "dobj" and _names_actor(c, context) for c in verb.children):
+        return receivers, others
     givers = actors_of(_objects_of(verb, {"from"}), context)
     givers += [a for a in others if a not in givers and _from_phrase(a, verb, context)]
     if not givers:

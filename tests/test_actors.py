@@ -36,6 +36,9 @@ NAMES = [
     ("Iraq's parliament voted.", "Iraq's parliament", "Iraq · Parliament"),
     ("Police in Chile arrested students.", "Police", "Chile · police"),
     ("In Chile, protesters marched.", "protesters", "Chile · civilians"),
+    # ... but not the country it acts on
+    ("The government thanked China for its help.", "government", None),
+    ("Two Brazilian men were arrested.", "Two Brazilian men", "Brazil · civilians"),
     ("Law enforcement agencies in Ukraine spoke.", "Law enforcement agencies", "Ukraine · police"),
     ("The Trump administration spoke.", "The Trump administration", "United States · government"),
     ("Greece protested. Athens warned Turkey. The Senate voted.", "Senate", "Greece · Senate"),

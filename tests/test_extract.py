@@ -153,8 +153,10 @@ CONSTRUCTIONS = [
      {"Russia | meet | Ukraine", "Ukraine | meet | Russia"}),
     # a country's allies are a group of their own
     ("Ukraine's allies praised Zelenskyy.", {f"Allies of Ukraine | praise | {ZELENSKYY}"}),
-    # a receiver's giver is the source
+    # a receiver's giver is the source, but one who receives people hosts them
     ("Ukraine received aid from Germany.", {"Germany | receive aid | Ukraine"}),
+    ("Georgian demonstrators received ministers from the Georgian government.",
+     {"Georgia · civilians | receive | Georgia · government"}),
     # clausal complements of speech verbs: the statement and the reported event
     ("Macron announced that Paris will host a meeting with Zelenskyy.",
      {f"{MACRON} | announce | None", f"France | host meeting with | {ZELENSKYY}"}),
