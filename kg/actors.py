@@ -590,14 +590,15 @@ class MentionResolver:
         return self.main_country
 
     def _countries_acted_on(self, subject: Token) -> set[str]:
-        """The countries named (by their names, peoples or places, not by their persons) in the
-    objects and partners of the verb a subject governs."""
+        """The countries named as such (not by their people, places or persons: "arrested a
+    Cheltenham man") in the objects and partners of the verb a subject governs."""
         if subject.dep_ not in labels.SUBJECT:
             return set()
         aimed = [c for c in subject.head.children if c.dep_ in labels.OBJECT or (
             c.dep_ == "prep" and c.lower_ in WORDS.partner_prep - WORDS.place_prep)]  # not "in Chile"
-        entities = {self.entity_of[t.i] for c in aimed for t in c.subtree if t.i in self.entity_of}
-        return {self._country_code_of(e) for e in entities if e.label_ in labels.COUNTRY_NAMING} - {None}
+        records = {self.gazetteer.get(self.entity_of[t.i].ent_id_) for c in aimed for t in c.subtree
+                   if t.i in self.entity_of and self.entity_of[t.i].ent_id_}
+        return {r.country for r in records if r is not None and r.type == "COUNTRY"}
 
     def _country_with(self, institution: str, sentence: Span) -> ActorRecord | None:
         """The country of a known actor or place of the sentence that has an institution of

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from . import labels
-from .agents import MEDIA
+from .agents import MEDIA, SECTORS
 from .classify import Lexicon
 from .dates import resolve_date
 from .events import Action, ActorRef, Event
@@ -112,6 +112,8 @@ def _is_event_noun(token: Token, context: Context) -> bool:
 
 def verb_events(verb: Token, sent: Span, number: int, context: Context) -> Iterator[Event]:
     """Events whose action is a verb, with the event noun of its object when it has one."""
+    if _passive_participle_clause(verb):
+        return  # "When asked about Seidenberg, De La Fuente said": he was asked, he did not ask
     sources, passive_targets = _controllers(verb, context) or subjects(verb), []
     for child in verb.children:
         if child.dep_ in labels.PASSIVE_SUBJECT:
@@ -227,7 +229,7 @@ def _events(
     cooperative = category is None or category.quad in COOPERATIVE_QUADS
     for source in sources:
         partners_of_source = [t for t in targets if t.id != source.id
-                              and not (cooperative and _own_country(source, t))]
+                              and not _own_country(source, t, cooperative)]
         if not partners_of_source:
             yield Event(source=source, target=None, confidence=_confidence(source, None), **common)
         for target in partners_of_source:
@@ -242,12 +244,17 @@ def _unknown_outlet(token: Token, context: Context) -> bool:
     return bool(actors) and all(not a.known and a.type in OUTLET_TYPES for a in actors)
 
 
-def _own_country(source: ActorRef, target: ActorRef) -> bool:
-    """Whether the target is the source's own country, which its people and bodies speak of
-    or work in but do not cooperate with: "Erdoğan claimed a right for Turkey", "Lam agreed to
-    add members to Hong Kong's council" (conflict with it is theirs: "Iraqi Kurds demonstrated
-    … calling for independence from Iraq")."""
-    return target.type == "COUNTRY" and source.type != "COUNTRY" and source.country == target.country
+def _own_country(source: ActorRef, target: ActorRef, cooperative: bool) -> bool:
+    """Whether the target is the source's own: a country's own state body, which it acts
+    through ("Saudi Arabia provided airstrikes with its Royal Saudi Air Force"), or the country
+    of its people and bodies, which they speak of or work in but do not cooperate with
+    ("Erdoğan claimed a right for Turkey"; conflict with it is theirs: "Iraqi Kurds … calling
+    for independence from Iraq")."""
+    if source.country is None or source.country != target.country:
+        return False
+    if source.type == "COUNTRY":
+        return target.sector in SECTORS and SECTORS[target.sector].state
+    return cooperative and target.type == "COUNTRY"
 
 
 def _each_of_own_view(verb: Token) -> bool:
@@ -256,6 +263,14 @@ def _each_of_own_view(verb: Token) -> bool:
     disputes should be resolved" is their agreement)."""
     return any(c.dep_ == "ccomp" for c in verb.children) and any(
         t.lower_ in WORDS.distributive_word for t in verb.subtree if t.i < verb.i)
+
+
+def _passive_participle_clause(verb: Token) -> bool:
+    """Whether a verb is a past participle opening a clause of its own without subject or
+    agent ("When asked about X, Y said"): what it says was done to the main clause's subject."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+        c.dep_ in labels.SUBJECT | labels.PASSIVE_SUBJECT | labels.AUXILIARY or c.dep_ == "agent"
+        for c in verb.children)
 
 
 def _controllers(verb: Token, context: Context) -> list[Token]:
@@ -352,8 +367,10 @@ def partners(head: Token, context: Context, preps: set[str] = PARTNER_PREPS) -> 
     direct = any(c.dep_ == "dobj" for c in head.children)
     topical = head.lemma_.lower() in WORDS.topic_verb
     talking = topical or head.lemma_.lower() in MEDIA_VERBS
+    backing = direct and _backs(head, context)
     for child in head.children:
-        if topical and child.dep_ in labels.OBJECT or talking and child.lower_ in WORDS.topic_prep:
+        if topical and child.dep_ in labels.OBJECT or talking and child.lower_ in WORDS.topic_prep \
+                or backing and child.lower_ in WORDS.opponent_prep:
             continue
         if child.dep_ in labels.OBJECT and not (child.dep_ == "oprd" and direct):
             found.extend(coordinated(child))  # "appointed him Foreign Secretary": him
@@ -364,6 +381,14 @@ def partners(head: Token, context: Context, preps: set[str] = PARTNER_PREPS) -> 
     return [t for t in found if _names_actor(t, context) and not _place_after_at(t, context)
             and not (t.dep_ == "pobj" and _absolute(t.head))
             and not (talking and _unknown_outlet(t, context))]
+
+
+def _backs(verb: Token, context: Context) -> bool:
+    """Whether a verb backs its object actor, so that those it is backed against are no
+    partners: "supported the government of Yemen against the Houthis" is Yemen's support."""
+    category = context.lexicon.categorise(verb.lemma_.lower())
+    return category is not None and category.quad in COOPERATIVE_QUADS and any(
+        c.dep_ == "dobj" and _names_actor(c, context) for c in verb.children)
 
 
 def _names_partner(prep: Token) -> bool:

@@ -58,5 +58,3 @@ REGION = frozenset({"GPE", "LOC"})
 #: Labels of a prepositional object that says when or where, not what.
 TIME = frozenset({"DATE", "TIME"})
 TIME_OR_PLACE = PLACE | TIME
-#: Entities that name a country by its name, people or places.
-COUNTRY_NAMING = frozenset({"GPE", "NORP", "LOC"})

@@ -47,6 +47,7 @@ class Words:
     verb_particle_prep: frozenset[str]
     nested_prep: frozenset[str]
     place_prep: frozenset[str]
+    opponent_prep: frozenset[str]
     aim_word: frozenset[str]
     dispatch_verb: frozenset[str]
     stance_participle: frozenset[str]

@@ -187,6 +187,13 @@ CONSTRUCTIONS = [
     ("Conservative Party members elected Boris Johnson, former Foreign Secretary and member of "
      "Parliament, as leader.",
      {"Conservative Party | elect | Boris Johnson"}),
+    # a country acts through its own bodies, which are no partners of its acts
+    ("Saudi Arabia provided airstrikes with its Royal Saudi Air Force.",
+     {"Saudi Arabia | provide airstrike with | None"}),
+    # those one backs someone against are no partners of the backing
+    ("France helped Mali against the jihadists.", {"France | help against | Mali"}),
+    # what was done to the subject is not the subject's act
+    ("When asked about Putin, Macron said nothing.", {f"{MACRON} | say | None"}),
     # a name the parser hangs on the date after it is still the object
     ("Putin met Trump Tuesday.", {f"{PUTIN} | meet | {TRUMP}"}),
     # a storm is no actor
