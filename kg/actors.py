@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from spacy.tokens import Doc, Span, Token
 
 from . import labels
-from .agents import AGENTS, MEDIA, Agent, agent_of, sector_actor
+from .agents import AGENTS, MEDIA, POLICE, Agent, agent_of, sector_actor
 from .classify import Lexicon
 from .events import ActorRef
 from .gazetteer import ActorRecord, Gazetteer, fold_accents, normalise, slug
@@ -252,6 +252,9 @@ class MentionResolver:
             country = named[0] if named else self._country_for(entity.root, agent)
             actor = self._sector_actor(agent, country, entity.text)
             return [actor] if actor else []
+        body = self._body_of_place(name)
+        if body is not None:
+            return [body]
         if entity.label_ in labels.PLACE and (entity.label_ != "GPE"
                                               or self.gazetteer.place_country(name.text)):
             return self._place(entity, name)
@@ -552,6 +555,18 @@ class MentionResolver:
             countries = [country] if country else []
         actors = [self._sector_actor(agent, country, mention) for country in countries or [None]]
         return [actor for actor in actors if actor]
+
+    def _body_of_place(self, name: Span) -> ActorRef | None:
+        """A police force no dictionary knows, named by its place ("Thames Valley Police"):
+        that body, which the document's later bare "police" stand for (see :meth:`_named_body`).
+        Only police: "Health Ministry" and "Port Authority" are named by what they do."""
+        agent = agent_of([name[-1].lemma_.lower()]) if len(name) > 1 else None
+        place = name[:-1]
+        if agent is None or agent.sector.code != POLICE or agent.institution \
+                or not all(t.text.istitle() and not self._country_word(t) for t in place) \
+                or self.gazetteer.place_country(place.text):
+            return None  # "Toronto Police" are Canada's
+        return self._named_body(list(place), name[-1], agent)
 
     def _named_body(self, place: list[Token], token: Token, agent: Agent) -> ActorRef:
         """The state body of a place no dictionary knows ("Northamptonshire police"): an actor

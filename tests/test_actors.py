@@ -39,6 +39,8 @@ NAMES = [
     # ... but not the country it acts on
     ("The government thanked China for its help.", "government", None),
     ("Two Brazilian men were arrested.", "Two Brazilian men", "Brazil · civilians"),
+    # a region names its country
+    ("Police in Darfur arrested students.", "Police", "Sudan · police"),
     ("Law enforcement agencies in Ukraine spoke.", "Law enforcement agencies", "Ukraine · police"),
     ("The Trump administration spoke.", "The Trump administration", "United States · government"),
     ("Greece protested. Athens warned Turkey. The Senate voted.", "Senate", "Greece · Senate"),
@@ -158,6 +160,8 @@ IN_DOCUMENT_NAMES = [
     # document's later bare mention of that sector
     ("A car crashed in Northamptonshire. Northamptonshire police arrested the driver. Police said "
      "she fled.", "Police", "Northamptonshire Police"),
+    ("Thames Valley Police arrested a man in America. Police said he fled.", "Police",
+     "Thames Valley Police"),
 ]
 
 
