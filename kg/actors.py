@@ -45,6 +45,8 @@ KIND_SECTORS = {"media": "MED", "company": "BUS"}
 PERSON_TITLES = WORDS.male_title | WORDS.female_title | WORDS.honorific
 #: Words of titles and roles that stand before a surname ("President Johnson").
 TITLE_WORDS = PERSON_TITLES | WORDS.person_role | {w for office in WORDS.offices for w in office.split()}
+#: Prepositions of whom an act is aimed at or done with, not of where it happens.
+AIMED_PREPS = WORDS.partner_prep - WORDS.place_prep
 #: Named things by kind: "twitter" → platform, "reuters" → media.
 KINDS = {normalise(row["name"]): row["kind"] for row in data_table("kinds.tsv")}
 #: A speaker tag of an interview or transcript: "((WN))", "(Q)", "[Reporter]".
@@ -93,7 +95,7 @@ class MentionResolver:
         self.tagged = _speaker_tag_tokens(doc)
         self.sentence_number = {sent.start: n for n, sent in enumerate(doc.sents)}
         #: the countries each sentence names, by its first token, as asked for
-        self.sentence_countries: dict[int, set[str]] = {}
+        self.sentence_countries: dict[int, tuple[str, ...]] = {}
         quotations = list(quotations_of(doc))
         self.quoted = {i for start, end in quotations for i in range(start, end)}
         self.speakers = quote_speakers(doc, quotations)
@@ -593,37 +595,42 @@ class MentionResolver:
         the agent acts on it ("the government expressed appreciation for China's assistance"),
         else the document's main country. A named institution ("the House", "the Senate") is the
         main country's first: "the House inquiry into Trump's dealings with Ukraine"."""
+        named = self._sentence_countries(token.sent)
         if agent.institution and self.main_country is not None:
-            return self._country_with(agent.institution, token.sent) or self.main_country
-        sentence = token.sent
+            return self._country_with(agent.institution, named) or self.main_country
+        if len(named) == 1 and named[0] not in self._countries_acted_on(token):
+            return self.gazetteer.by_country(named[0])
+        return self.main_country
+
+    def _sentence_countries(self, sentence: Span) -> tuple[str, ...]:
+        """The codes of the countries a sentence names (by a country, or a place or known actor
+        of it), in their order, once per sentence."""
         named = self.sentence_countries.get(sentence.start)
         if named is None:
-            named = self.sentence_countries[sentence.start] = {
-                self._country_code_of(e) for e in sentence.ents} - {None}
-        if len(named) == 1 and not named & self._countries_acted_on(token):
-            return self.gazetteer.by_country(next(iter(named)))
-        return self.main_country
+            codes = (self._country_code_of(e) for e in sentence.ents)
+            named = self.sentence_countries[sentence.start] = tuple(dict.fromkeys(c for c in codes if c))
+        return named
 
     def _countries_acted_on(self, subject: Token) -> set[str]:
         """The countries named as such (not by their people, places or persons: "arrested a
-    Cheltenham man") in the objects and partners of the verb a subject governs."""
+        Cheltenham man") in the objects and partners of the verb a subject governs."""
         if subject.dep_ not in labels.SUBJECT:
             return set()
         aimed = [c for c in subject.head.children if c.dep_ in labels.OBJECT or (
-            c.dep_ == "prep" and c.lower_ in WORDS.partner_prep - WORDS.place_prep)]  # not "in Chile"
+            c.dep_ == "prep" and c.lower_ in AIMED_PREPS)]  # not "in Chile"
         records = {self.gazetteer.get(self.entity_of[t.i].ent_id_) for c in aimed for t in c.subtree
                    if t.i in self.entity_of and self.entity_of[t.i].ent_id_}
         return {r.country for r in records if r is not None and r.type == "COUNTRY"}
 
-    def _country_with(self, institution: str, sentence: Span) -> ActorRecord | None:
-        """The country of a known actor or place of the sentence that has an institution of
-        that name, when the document's main country has none the gazetteer knows: "the House
-        issued a deposition request for Volker" in an article on Trump's dealings with Ukraine
-        is the United States' House (but Puerto Rico's House is Puerto Rico's)."""
+    def _country_with(self, institution: str, named: tuple[str, ...]) -> ActorRecord | None:
+        """The country of a known actor or place of the sentence (``named``) that has an
+        institution of that name, when the document's main country has none the gazetteer
+        knows: "the House issued a deposition request for Volker" in an article on Trump's
+        dealings with Ukraine is the United States' House (but Puerto Rico's House is Puerto
+        Rico's)."""
         if self.gazetteer.by_name(f"{self.main_country.name} {institution}"):
             return self.main_country
-        codes = dict.fromkeys(self._country_code_of(e) for e in sentence.ents)
-        countries = [self.gazetteer.by_country(code) for code in codes if code]
+        countries = [self.gazetteer.by_country(code) for code in named]
         return next((c for c in countries if c is not None and c.id != self.main_country.id
                      and self.gazetteer.by_name(f"{c.name} {institution}")), None)
 
@@ -910,13 +917,18 @@ def _definite(noun: Token) -> bool:
     return noun.dep_ == "poss" or any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
+def _given_names(surname: Token, titles: frozenset[str]) -> list[Token]:
+    """The names written before a surname, but titles ("Princess Ubolratana" is Ubolratana)."""
+    return [c for c in surname.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+            and c.lower_.rstrip(".") not in titles]
+
+
 def _another_given_name(entity: Span, record: ActorRecord) -> bool:
     """Whether a known person's surname alone follows given names none of the person's names
     has ("Andrew Johnson" is no Boris Johnson; "Sayyid Ali Hosseini Khamenei" is Ali Khamenei)."""
     if len(entity) != 1:
         return False
-    given = {c.lower_ for c in entity.root.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
-             and c.text.istitle() and c.lower_.rstrip(".") not in TITLE_WORDS}
+    given = {c.lower_ for c in _given_names(entity.root, TITLE_WORDS) if c.text.istitle()}
     names = {w.lower() for name in (record.name, *record.aliases) for w in name.split()}
     return bool(given) and given.isdisjoint(names)
 
@@ -924,9 +936,8 @@ def _another_given_name(entity: Span, record: ActorRecord) -> bool:
 def _other_given_name(surname: Token, earlier: ActorRef) -> bool:
     """Whether a surname comes with a given name the person named before does not have:
     "Abdullah Kurdi" after "Alan Kurdi" is his father."""
-    given = [c.text for c in surname.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
-             and c.lower_.rstrip(".") not in PERSON_TITLES]  # "Princess Ubolratana" is Ubolratana
-    return bool(given) and not set(given) <= set(earlier.name.split())
+    given = {c.text for c in _given_names(surname, PERSON_TITLES)}
+    return bool(given) and not given <= set(earlier.name.split())
 
 
 def _individual(token: Token, agent: Agent) -> bool:

@@ -45,6 +45,8 @@ COOPERATIVE_QUADS = frozenset({1, 2, None})
 #: are about is no partner.
 MEDIA_VERBS = WORDS.speech_verb | WORDS.media_verb
 PARTNER_PREPS = WORDS.partner_prep
+#: Partner prepositions that also name a place ("at"): partners only after an aimed act.
+PLACE_PARTNER_PREPS = WORDS.partner_prep & WORDS.place_prep
 EVENT_NOUN_PREPS = PARTNER_PREPS | WORDS.event_partner_prep
 VERB_PREPS = PARTNER_PREPS | WORDS.verb_particle_prep
 NESTED_PREPS = PARTNER_PREPS | WORDS.nested_prep
@@ -366,7 +368,7 @@ def partners(head: Token, context: Context, preps: set[str] = PARTNER_PREPS) -> 
     found = []
     direct = any(c.dep_ == "dobj" for c in head.children)
     topical = head.lemma_.lower() in WORDS.topic_verb
-    talking = topical or head.lemma_.lower() in MEDIA_VERBS
+    talking = _talks(head)
     backing = direct and _backs(head, context)
     for child in head.children:
         if topical and child.dep_ in labels.OBJECT or talking and child.lower_ in WORDS.topic_prep \
@@ -383,6 +385,11 @@ def partners(head: Token, context: Context, preps: set[str] = PARTNER_PREPS) -> 
             and not (talking and _unknown_outlet(t, context))]
 
 
+def _talks(verb: Token) -> bool:
+    """Whether a verb says or talks about something: what it is about is no partner."""
+    return verb.lemma_.lower() in MEDIA_VERBS | WORDS.topic_verb
+
+
 def _backs(verb: Token, context: Context) -> bool:
     """Whether a verb backs its object actor, so that those it is backed against are no
     partners: "supported the government of Yemen against the Houthis" is Yemen's support."""
@@ -396,7 +403,7 @@ def _names_partner(prep: Token) -> bool:
     aimed at someone ("fired at", "took aim at", "lashed out at"); elsewhere it names a place
     or an occasion ("announced the measure at the Government's briefing", "a route at the
     International Court of Justice")."""
-    if prep.lower_ not in WORDS.partner_prep & WORDS.place_prep:
+    if prep.lower_ not in PLACE_PARTNER_PREPS:
         return True
     head = prep.head.head if prep.head.dep_ in {"prt", "advmod"} else prep.head  # "lashed out at"
     words = [head, *(c for c in head.children if c.dep_ in labels.OBJECT | {"prt"})]
@@ -544,7 +551,7 @@ def nested_partners(verb: Token, context: Context) -> list[Token]:
     # what one talks about is no partner, but the owner of an act in it is ("commented on the
     # Legislative Yuan's decision", not "spoke on Iran"); one spoken to may be the outlet; the
     # relations one makes between others are theirs ("normalized relations between Sudan and Israel")
-    talking = verb.lemma_.lower() in MEDIA_VERBS
+    talking = _talks(verb)
     topics = {t.i for t in level if talking and t.head.lower_ in WORDS.topic_prep}
     outlets = {t.i for t in level if talking and _unknown_outlet(t, context)}
     preps = NESTED_PREPS - WORDS.between_prep if verb.lemma_.lower() in WORDS.relation_verb else NESTED_PREPS
