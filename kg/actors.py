@@ -879,10 +879,14 @@ def _country_owns(head: Token) -> bool:
     """Whether a country that owns a noun is an actor through it: its acts (the lexicon's event
     nouns: "Israeli raids"), its plans and decisions ("rejected a Senegalese peace plan" is
     aimed at Senegal), its agents, people and bodies ("Turkish troops", "the Hungarian
-    state"), its means ("a U.S. vessel"); not its things ("US dollars", "American bison")."""
+    state"), its means ("a U.S. vessel"), its property ("struck Iranian targets", "tariffs on
+    Chinese goods"); not its things ("US dollars", "American bison") nor its places ("flies
+    to Cuban cities")."""
     lemma = head.lemma_.lower()
     return (lemma in Lexicon.bundled().event_nouns or lemma in WORDS.document_word
-            or lemma in WORDS.country_noun or lemma in WORDS.means_noun or _names_people(head))
+            or lemma in WORDS.country_noun or lemma in WORDS.means_noun
+            or head.lower_ in WORDS.property_noun or lemma in WORDS.property_noun  # "goods", not "good"
+            or _names_people(head))
 
 
 def _objects_of(head: Token, preps: set[str]) -> list[Token]:

@@ -37,6 +37,9 @@ NESTING_DEPTH = 4
 #: CAMEO roots of acts done to the place they happen in: protest, force posture, reducing
 #: relations, coercion, assault, fighting, mass violence (14–20).
 PLACE_AIMED_ROOTS = frozenset(f"{root}" for root in range(14, 21))
+#: CAMEO roots of demands, which people make of their own country as statements of its
+#: policy ("Johnson stated that Britain must leave"), not as acts aimed at it.
+DEMAND_ROOTS = frozenset({"10"})
 #: Types of the unknown actors one speaks to that may be news outlets.
 OUTLET_TYPES = frozenset({"ORG", "OTHER"})
 #: QuadClasses of verbal and material cooperation, and uncoded acts.
@@ -137,7 +140,7 @@ def verb_events(verb: Token, sent: Span, number: int, context: Context) -> Itera
     noun = event_object(verb, context)
     if verb.lemma_ in WORDS.receiving_verb:
         source_actors, target_actors = _giver_first(verb, source_actors, target_actors, context)
-    words = [verb, *particles(verb)]
+    words = [verb, *particles(verb), *_obligations(verb, context)]
     if noun is not None:
         words += [*noun_modifiers(noun), noun]
         if noun.dep_ == "oprd" or noun.head.lower_ == "as":  # the name given: "a terrorist organization"
@@ -228,10 +231,11 @@ def _events(
             and not _each_of_own_view(verb):
         targets = sources
     category = context.lexicon.categorise(action.lemma)
-    cooperative = category is None or category.quad in COOPERATIVE_QUADS
+    cooperative_or_demand = category is None or category.quad in COOPERATIVE_QUADS \
+        or (category.cameo or "")[:2] in DEMAND_ROOTS
     for source in sources:
         partners_of_source = [t for t in targets if t.id != source.id
-                              and not _own_country(source, t, cooperative)]
+                              and not _own_country(source, t, cooperative_or_demand)]
         if not partners_of_source:
             yield Event(source=source, target=None, confidence=_confidence(source, None), **common)
         for target in partners_of_source:
@@ -246,17 +250,17 @@ def _unknown_outlet(token: Token, context: Context) -> bool:
     return bool(actors) and all(not a.known and a.type in OUTLET_TYPES for a in actors)
 
 
-def _own_country(source: ActorRef, target: ActorRef, cooperative: bool) -> bool:
+def _own_country(source: ActorRef, target: ActorRef, cooperative_or_demand: bool) -> bool:
     """Whether the target is the source's own: a country's own state body, which it acts
     through ("Saudi Arabia provided airstrikes with its Royal Saudi Air Force"), or the country
     of its people and bodies, which they speak of or work in but do not cooperate with
-    ("Erdoğan claimed a right for Turkey"; conflict with it is theirs: "Iraqi Kurds … calling
-    for independence from Iraq")."""
+    ("Erdoğan claimed a right for Turkey", "Johnson stated that Britain must leave"; conflict
+    with it is theirs: "Iraqi Kurds … calling for independence from Iraq")."""
     if source.country is None or source.country != target.country:
         return False
     if source.type == "COUNTRY":
         return target.sector in SECTORS and SECTORS[target.sector].state
-    return cooperative and target.type == "COUNTRY"
+    return cooperative_or_demand and target.type == "COUNTRY"
 
 
 def _each_of_own_view(verb: Token) -> bool:
@@ -478,17 +482,23 @@ def addressees(verb: Token, noun: Token | None, context: Context) -> list[Token]
     """Whom a demand or threat is aimed at: the subject of its complement ("demanded that
     Sudan end curbs", "its demand that Israel ease", "said Libya must hand over") or of its
     condition ("threatened a strike unless Israel rescinded"); not when the verb names whom it
-    addresses ("she told me that Seth was kind": Seth is what was told)."""
+    addresses ("she told me that Seth was kind": Seth is what was told). Any verb is aimed at
+    the one it lets, makes or wants do something ("allowed Palestinian workers to enter")."""
     heads = [verb] + ([noun] if noun is not None else [])
     told = any(c.dep_ in {"dobj", "dative"} for c in verb.children)
     clauses = [c for h in heads for c in h.children if c.dep_ in labels.COMPLEMENT_CLAUSE
                and c.pos_ in labels.VERBAL and not (told and c.dep_ == "ccomp")]
+    if verb.lemma_ in WORDS.condition_target_verb:  # "threatened to stop talks if the US goes ahead"
+        clauses += [c for x in verb.children if x.dep_ in {"ccomp", "xcomp"}
+                    for c in x.children if c.dep_ == "advcl"]
     found = []
     for clause in clauses:
         aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
         if _for_clause(clause):  # "called for Israel to halt the strikes"
             wanted = verb.lemma_ in WORDS.directive_verb | WORDS.request_verb
+        elif clause.dep_ == "ccomp" and not marks and "to" in aux:
+            wanted = True  # the parser's subject of an infinitive is the verb's object: "allowed X to enter"
         elif clause.dep_ == "advcl":
             wanted = verb.lemma_ in WORDS.condition_target_verb and marks & WORDS.condition_mark
         else:
@@ -497,6 +507,16 @@ def addressees(verb: Token, noun: Token | None, context: Context) -> list[Token]
         if wanted:
             found += [t for c in clause.children if c.dep_ in labels.SUBJECT for t in coordinated(c)]
     return found
+
+
+def _obligations(verb: Token, context: Context) -> list[Token]:
+    """The auxiliary of an obligation a statement puts on an actor ("said Iran must stop the
+    attacks"), which makes the statement a demand ('say must') or an appeal ('say should')."""
+    if verb.lemma_ not in WORDS.obliging_verb:
+        return []
+    return [a for c in verb.children if c.dep_ in labels.COMPLEMENT_CLAUSE and c.pos_ in labels.VERBAL
+            and any(_names_actor(s, context) for s in c.children if s.dep_ in labels.SUBJECT)
+            for a in c.children if a.dep_ == "aux" and a.lower_ in WORDS.obligation_aux][:1]
 
 
 def conflict_places(verb: Token, noun: Token | None, context: Context) -> list[Token]:

@@ -78,6 +78,7 @@ class Words:
     individual_noun: frozenset[str]
     document_word: frozenset[str]
     means_noun: frozenset[str]
+    property_noun: frozenset[str]
     thing_noun: frozenset[str]
     female_pronoun: frozenset[str]
     first_person_pronoun: frozenset[str]

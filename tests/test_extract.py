@@ -70,11 +70,28 @@ CONSTRUCTIONS = [
      {"Hungary | buy | None", "Hungary | sue | Austria"}),
     ("China welcomed the resumption of ties with Japan.", {"China | welcome resumption of | Japan"}),
     ("The EU condemned Israeli air raids.", {"European Union | condemn | Israel"}),
+    # a country's property stands for it when acted on (its places do not: see test_actors)
+    ("The US struck Iranian targets.", {"United States | strike | Iran"}),
+    ("China imposed tariffs on American goods.", {"China | impose tariff on | United States"}),
     # addressees of demands and threats
     ("Egypt demanded that Sudan end its curbs.", {"Egypt | demand | Sudan", "Sudan | end curb | None"}),
     ("Hamas threatened a strike unless Israel rescinded the order.",
      {"Hamas | threaten strike | Israel", "Israel | rescind order | None"}),
-    ("Trump said Iran must free the prisoners.", {f"{TRUMP} | say | Iran", "Iran | free prisoner | None"}),
+    # ... a statement that obliges an actor is a demand ('must') or an appeal ('should'),
+    # but people do not demand of their own country: they state its policy
+    ("Trump said Iran must free the prisoners.",
+     {f"{TRUMP} | say must | Iran", "Iran | free prisoner | None"}),
+    ("Merkel said Britain should hold a referendum.",
+     {"Angela Merkel | say should | United Kingdom", "United Kingdom | hold referendum | None"}),
+    ("Johnson stated that Britain must leave.",
+     {"Boris Johnson | state must | None", "United Kingdom | leave | None"}),
+    # ... a threat is aimed at the one whose act is the condition of what is threatened
+    ("Russia threatened to stop the talks if the United States deploys missiles.",
+     {"Russia | threaten | United States", "Russia | stop talk | None",
+      "United States | deploy missile | None"}),
+    # ... one lets, makes or wants someone do something: the parser's subject of the infinitive
+    ("Israel allowed Palestinian workers to enter.",
+     {"Israel | allow | Palestine · labour", "Palestine · labour | enter | None"}),
     ("The UN called for Israel to halt the strikes.",
      {"United Nations | call for | Israel", "Israel | halt strike | None"}),
     # ... but not when the verb names whom it addresses: what was told is no target
