@@ -36,7 +36,7 @@ _EXPORTS = {
     "FORMATS": "readwrite", "export_graph": "readwrite", "import_graph": "readwrite",
     "load_graph": "readwrite", "read_events": "readwrite", "write_events": "readwrite",
     "write_graph": "readwrite",
-    "render_html": "render", "write_html": "render",
+    "render_html": "render", "to_pyvis": "render", "write_html": "render",
 }
 
 __all__ = sorted([*_EXPORTS, "extract"])

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from .events import ActorRef, Event
-from .schema import EDGE_FIELDS, category, in_date_range
+from .schema import EDGE_FIELDS, Filters, category
 from .words import WORDS
 
 UNCATEGORISED = "uncategorised"
@@ -77,7 +77,8 @@ def edge_attributes(event: Event) -> dict:
     values = {
         "action": action.text, "lemma": action.lemma, "cameo": action.cameo,
         "plover": action.plover, "quad": action.quad, "goldstein": action.goldstein,
-        "doc": event.doc, "title": event.title, "sentence": event.sentence, "text": event.text,
+        "doc": event.doc, "title": event.title, "url": event.url, "sentence": event.sentence,
+        "text": event.text,
         "date": event.date, "location": event.location, "modality": event.modality,
         "negated": event.negated, "confidence": event.confidence,
         "source_mention": event.source.mention,
@@ -93,37 +94,54 @@ def filter_graph(
     actors: Iterable[str] | None = None,
     quads: Iterable[int] | None = None,
     cameo: Iterable[str] | None = None,
+    categories: Iterable[str | None] | None = None,
+    modalities: Iterable[str] | None = None,
+    types: Iterable[str] | None = None,
     start: str | None = None,
     end: str | None = None,
     undated: bool = False,
+    min_events: int = 1,
 ) -> nx.MultiDiGraph:
-    """A copy holding only the events that pass every given filter (and their actors).
+    """A copy holding only the events that pass every given filter (and their actors), by the
+    rule the page follows (:class:`kg.schema.Filters`): the page with the same settings shows
+    the same actors and events.
 
     Args:
         actors: actor ids; keep events with one of them as source or target.
-        quads: QuadClasses to keep (1–4).
+        quads: QuadClasses to keep (1–4; 0 for events without one).
         cameo: CAMEO root codes to keep ("04").
-        start, end: ISO days, inclusive (:func:`kg.schema.in_date_range`: a month or a year
-            is in the range when it overlaps it).
+        categories: the page's categories (:func:`kg.schema.category`: "CONSULT", "CAMEO 01",
+            None for uncategorised).
+        modalities: modalities to keep (:data:`kg.schema.MODALITIES`).
+        types: actor types to keep; an event is kept when both its actors' types are.
+        start, end: ISO days, months or years, inclusive (:func:`kg.schema.in_date_range`: a
+            month or a year is in the range when it overlaps it).
         undated: with ``start`` or ``end``, keep the events without a date too.
+        min_events: keep only actors with at least this many kept events (and the events
+            between them).
     """
+    rule = Filters(
+        quads=_frozen(quads), categories=_frozen(categories), modalities=_frozen(modalities),
+        types=_frozen(types), start=start, end=end, undated=undated or not (start or end),
+        min_events=min_events,
+    )
     actor_set = set(actors) if actors is not None else None
-    quad_set = set(quads) if quads is not None else None
     cameo_set = set(cameo) if cameo is not None else None
+    edges = [(u, v, key, data) for u, v, key, data in graph.edges(keys=True, data=True)
+             if (actor_set is None or u in actor_set or v in actor_set)
+             and (cameo_set is None or data.get("cameo") in cameo_set)]
+    shown, _ = rule.shown([(u, v, data) for u, v, _, data in edges],
+                          {n: t for n, t in graph.nodes(data="type")})
     kept = nx.MultiDiGraph()
-    for u, v, key, data in graph.edges(keys=True, data=True):
-        if actor_set is not None and u not in actor_set and v not in actor_set:
-            continue
-        if quad_set is not None and data.get("quad") not in quad_set:
-            continue
-        if cameo_set is not None and data.get("cameo") not in cameo_set:
-            continue
-        if (start or end) and not in_date_range(data.get("date"), start, end, undated=undated):
-            continue
+    for u, v, key, data in (edges[i] for i in shown):
         kept.add_node(u, **graph.nodes[u])
         kept.add_node(v, **graph.nodes[v])
         kept.add_edge(u, v, key=key, **data)
     return kept
+
+
+def _frozen(values: Iterable | None) -> frozenset | None:
+    return None if values is None else frozenset(values)
 
 
 def collapse(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -52,7 +53,8 @@ class Extractor:
         mentions = resolve_mentions(doc, self.gazetteer, document.date, document.url,
                                     self.headline(document.title))
         context = Context.of(doc, document.id, document.date, document.title, mentions, self.lexicon)
-        return [classify(e, self.lexicon) for e in extract_events(doc, context)]
+        events = [classify(e, self.lexicon) for e in extract_events(doc, context)]
+        return [replace(e, url=document.url) for e in events] if document.url else events
 
     def headline(self, title: str | None) -> Doc | None:
         """A document's title with its known actors tagged (by the actor ruler alone, no parse)."""

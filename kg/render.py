@@ -1,14 +1,17 @@
-"""Render a kg knowledge graph as one self-contained, offline, interactive HTML page.
+"""Render a kg knowledge graph as one self-contained, offline, interactive HTML page, through pyvis.
 
-The page inlines vis-network (the JS and CSS that pyvis ships inside its package), the
-graph data as JSON, and kg's own page script and style (``kg/data/page.*``). Nothing is
-fetched at view time, and a Content-Security-Policy forbids any request and any script
-but the page's own, so hostile article text can neither run nor phone home.
+:func:`to_pyvis` turns the graph into a pyvis ``Network``: one node per actor (laid out in
+Python by :mod:`kg.layout`, so the page needs no physics) and one edge per event, with the
+fields the page shows and vis-network's options. :func:`render_html` renders that network with
+kg's own Jinja template (``kg/data/page.html``, given to pyvis as its template), which inlines
+vis-network (the JS and CSS that pyvis ships inside its package), the network's data as JSON,
+and kg's page script and style (``kg/data/page.*``). Nothing is fetched at view time, and a
+Content-Security-Policy forbids any request and any script but the page's own, so hostile
+article text can neither run nor phone home.
 
-All text from the graph is untrusted. It reaches the page only through the JSON block
-(where ``<``, ``>`` and ``&`` are escaped) and is put into the DOM by the page script
-with ``textContent``; the few values written into the HTML markup are escaped with
-:func:`html.escape`.
+All text from the graph is untrusted. It reaches the page only through the JSON block (Jinja's
+``tojson`` escapes ``<``, ``>``, ``&`` and ``'``) and is put into the DOM by the page script
+with ``textContent``; the title is escaped in the markup.
 
 This is the only module of kg that imports pyvis.
 """
@@ -18,8 +21,6 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
-import html
-import json
 import os
 import re
 from collections import Counter
@@ -32,19 +33,67 @@ import networkx as nx
 
 from .errors import KgError, RenderError
 from .files import atomic_write_bytes
-from .schema import QUAD_COLORS, QUAD_LABELS, TYPE_COLORS, category, date_bounds
+from .layout import communities, positions
+from .schema import (
+    CAMEO_ROOT_NAMES,
+    MODALITIES,
+    QUAD_COLORS,
+    QUAD_LABELS,
+    TYPE_COLORS,
+    category,
+    category_label,
+    date_bounds,
+)
 
-__all__ = ["render_html", "write_html"]
+__all__ = ["render_html", "to_pyvis", "write_html"]
 
 #: The edge fields the page shows (besides the action, modality and category).
-PAGE_EDGE_FIELDS = ("lemma", "cameo", "plover", "quad", "goldstein", "doc", "title", "sentence", "text",
+PAGE_EDGE_FIELDS = ("lemma", "cameo", "plover", "quad", "goldstein", "doc", "url", "sentence", "text",
                     "date", "location", "confidence")
-
-#: Above this many actors the page lays out with cheaper settings.
-BIG_GRAPH_NODES = 500
-
-_MARKER = re.compile(r"\{\{(KG_[A-Z_]+)\}\}")
+#: Above this many actors the page opens on communities, which open on a click.
+AGGREGATE_ABOVE = 2000
+#: How many actors name a community on the page.
+COMMUNITY_NAMES = 3
+#: Colours of the countries with most actors (the rest share the last).
+COUNTRY_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
+                  "#ff9da7", "#9c755f", "#bab0ac")
+_WIKIDATA_ID = re.compile(r"Q[1-9]\d*")
 _SOURCE_MAP = re.compile(r"(?://|/\*)[#@] sourceMappingURL=[^\s*]*(?: \*/)?")
+
+
+def to_pyvis(graph: nx.MultiDiGraph, *, max_nodes: int | None = None, collapse: bool = False) -> Any:
+    """The graph as a pyvis ``Network`` to customise or show in a notebook (``net.show(...)``
+    with pyvis's own template, or :func:`render_html` for kg's page).
+
+    Nodes are the actors with at least one event (with ``max_nodes``, the busiest), placed by
+    :mod:`kg.layout`, coloured by type, sized by their events; edges are the events among them,
+    coloured by QuadClass, dashed when not asserted. Both carry kg's fields for the page (see
+    :func:`_node` and :func:`_edge`); ``net.kg_meta`` holds the page's legend and counts.
+
+    Raises:
+        RenderError: ``graph`` is not a networkx graph, an option is invalid, or an event's
+            date or QuadClass breaks the graph contract.
+    """
+    _check_options(graph, max_nodes, collapse)
+    from pyvis.network import Network
+
+    kept = _select_nodes(graph, max_nodes)
+    shown = graph.subgraph(kept)
+    community = communities(shown)
+    place = positions(shown, community, _drawn_sizes({n: graph.degree(n) for n in kept}))
+    net = Network(height="100%", width="100%", directed=True, heading="", cdn_resources="local")
+    net.node_ids = _IdList()  # pyvis checks each edge's ends in a list: a set keeps that linear
+    index = {node: i for i, node in enumerate(kept)}
+    for node in kept:
+        net.add_node(index[node], **_node(node, graph.nodes[node], graph.degree(node),
+                                          community[node], place[node]))
+    events = [_edge(j, index[u], index[v], key, data)
+              for j, (u, v, key, data) in enumerate(_sorted_edges(graph, set(kept)))]
+    for record in events:
+        net.add_edge(record.pop("from"), record.pop("to"), **record)
+    net.options = _options()
+    net.kg_meta = _meta(net.nodes, net.edges, graph, collapse)
+    return net
 
 
 def render_html(
@@ -72,25 +121,26 @@ def render_html(
         RenderError: ``graph`` is not a networkx graph, an option is invalid, or the
             vis-network files of pyvis or kg's page template cannot be read.
     """
-    _check_options(graph, title, max_nodes, collapse)
-    kept = _select_nodes(graph, max_nodes)
-    payload = _payload(graph, kept, collapse)
+    if not isinstance(title, str):
+        raise RenderError(f"title must be a string, got {type(title).__name__}")
+    net = to_pyvis(graph, max_nodes=max_nodes, collapse=collapse)
     vis_js, vis_css = _vis_assets()
     page_js = _script_safe(_resource("page.js"))
-    values = {
-        "KG_TITLE": html.escape(title),
-        "KG_CSP": _csp([vis_js, page_js]),
-        "KG_VIS_CSS": vis_css,
-        "KG_PAGE_CSS": _resource("page.css"),
-        "KG_NOTE": _note_html(payload["meta"]),
-        "KG_COLLAPSE": " checked" if collapse else "",
-        "KG_TYPE_LEGEND": _type_legend(payload["meta"]["types"]),
-        "KG_QUAD_LEGEND": _quad_legend(payload["meta"]["quads"]),
-        "KG_DATA": _json_for_script(payload),
-        "KG_VIS_JS": vis_js,
-        "KG_PAGE_JS": page_js,
-    }
-    return _fill(_resource("page.html"), values)
+    try:
+        with resources.as_file(resources.files("kg") / "data") as folder:
+            net.set_template_dir(str(folder), "page.html")
+            # tojson's JSON: ASCII only (no line separator ends a script), no NaN (no JSON)
+            net.templateEnv.policies["json.dumps_kwargs"] = {"sort_keys": True, "allow_nan": False}
+            net.templateEnv.globals["kg"] = {
+                "title": title, "csp": _csp([vis_js, page_js]), "vis_css": vis_css,
+                "page_css": _resource("page.css"), "vis_js": vis_js, "page_js": page_js,
+                "meta": net.kg_meta,
+            }
+            return net.generate_html()
+    except (ValueError, TypeError) as error:
+        raise RenderError(f"the graph's data cannot be written as JSON: {error}") from None
+    except OSError as error:
+        raise RenderError(f"kg's page template kg/data/page.html cannot be read: {error}") from None
 
 
 def write_html(graph: nx.MultiDiGraph, path: str | os.PathLike[str], **options: Any) -> Path:
@@ -117,14 +167,39 @@ def write_html(graph: nx.MultiDiGraph, path: str | os.PathLike[str], **options: 
         raise RenderError(f"cannot write the graph page: {error}") from None
 
 
+def _drawn_sizes(degrees: dict[Hashable, int]) -> dict[Hashable, float]:
+    """Each actor's radius as vis-network draws it: its events scaled linearly between the
+    smallest and the largest size of :func:`_options`."""
+    if not degrees:
+        return {}
+    low, high = min(degrees.values()), max(degrees.values())
+    scaling = _options()["nodes"]["scaling"]
+    span = scaling["max"] - scaling["min"]
+    return {n: scaling["min"] + (span * (d - low) / (high - low) if high > low else span / 2)
+            for n, d in degrees.items()}
+
+
+class _IdList(list):
+    """pyvis's list of node ids, with a set beside it for membership tests."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._members: set = set()
+
+    def append(self, item: Any) -> None:
+        super().append(item)
+        self._members.add(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
+
+
 # --------------------------------------------------------------------------- checks
 
 
-def _check_options(graph: Any, title: Any, max_nodes: Any, collapse: Any) -> None:
+def _check_options(graph: Any, max_nodes: Any, collapse: Any) -> None:
     if not isinstance(graph, nx.Graph):
         raise RenderError(f"expected a networkx graph to render, got {type(graph).__name__}")
-    if not isinstance(title, str):
-        raise RenderError(f"title must be a string, got {type(title).__name__}")
     if max_nodes is not None and (
         isinstance(max_nodes, bool) or not isinstance(max_nodes, int) or max_nodes < 1
     ):
@@ -158,42 +233,29 @@ def _sorted_edges(graph: nx.Graph, kept: set[Hashable]) -> list[tuple[Any, Any, 
     return chosen
 
 
-# --------------------------------------------------------------------------- payload
+# --------------------------------------------------------------------------- records
 
 
-def _payload(graph: nx.Graph, kept: list[Hashable], collapse: bool) -> dict[str, Any]:
-    """Build the JSON data the page script draws from."""
-    index = {node: i for i, node in enumerate(kept)}
-    nodes = [_node_record(i, n, graph.nodes[n], graph.degree(n)) for i, n in enumerate(kept)]
-    edges = _sorted_edges(graph, set(kept))
-    groups: dict[tuple[int, int, str | None], int] = {}
-    events = []
-    for j, (u, v, key, attrs) in enumerate(edges):
-        record = _event_record(j, index[u], index[v], key, attrs)
-        group_key = (record["from"], record["to"], record["cat"])
-        record["group"] = groups.setdefault(group_key, len(groups))
-        events.append(record)
-    meta = _meta(nodes, events, graph, collapse)
-    return {"meta": meta, "nodes": nodes, "events": events}
-
-
-def _node_record(i: int, node: Hashable, attrs: dict, degree: int) -> dict[str, Any]:
+def _node(node: Hashable, attrs: dict, degree: int, community: int, place: tuple[float, float]) -> dict:
+    """An actor as a vis node (label, colour, place, size) with kg's fields for the page."""
+    kind = attrs.get("type") or "OTHER"
+    name = attrs.get("name") or str(node)
     return {
-        "id": i,
-        "key": str(node),
-        "name": attrs.get("name") or str(node),
-        "type": attrs.get("type") or "OTHER",
-        "country": attrs.get("country"),
-        "aliases": attrs.get("aliases") or [],
-        "mentions": attrs.get("mentions") or 0,
-        "degree": degree,
+        "label": name, "color": TYPE_COLORS.get(kind, TYPE_COLORS["OTHER"]), "shape": "dot",
+        "x": place[0], "y": place[1], "physics": False, "value": max(degree, 1),
+        "title": f"{name} ({kind.lower()}): {degree} events",
+        "key": str(node), "name": name, "kind": kind, "country": attrs.get("country"),
+        "sector": attrs.get("sector"), "aliases": attrs.get("aliases") or [],
+        "mentions": attrs.get("mentions") or 0, "degree": degree, "community": community,
+        "statements": len(attrs.get("statements") or []),
+        "wikidata": str(node) if _WIKIDATA_ID.fullmatch(str(node)) else None,
     }
 
 
-def _event_record(j: int, src: int, dst: int, key: Any, attrs: dict) -> dict[str, Any]:
-    """The page's record of an event: the contract's fields it shows, its category, and its
-    date's first and last day (the page's date filter compares those, as
-    :func:`kg.schema.in_date_range` does).
+def _edge(j: int, src: int, dst: int, key: Any, attrs: dict) -> dict[str, Any]:
+    """An event as a vis edge (colour by QuadClass, dashed unless asserted) with the fields
+    the page shows, its category and its date's first and last day (the page's date filter
+    compares those, as :func:`kg.schema.in_date_range` does).
 
     The page's filters rest on the date and the QuadClass, so those two are checked.
     """
@@ -203,33 +265,62 @@ def _event_record(j: int, src: int, dst: int, key: Any, attrs: dict) -> dict[str
         raise RenderError(f"event {key!r}: {error}") from None
     if attrs.get("quad") not in (None, 1, 2, 3, 4):
         raise RenderError(f"event {key!r}: quad must be 1 to 4 or None, not {attrs['quad']!r}")
+    action = attrs.get("action") or attrs.get("lemma") or ""
+    modality = attrs.get("modality") or "asserted"
     record = {name: attrs.get(name) for name in PAGE_EDGE_FIELDS}
     record.update({
-        "id": j, "from": src, "to": dst, "event": str(key),
-        "action": attrs.get("action") or attrs.get("lemma") or "",
-        "modality": attrs.get("modality") or "asserted",
-        "cat": category(attrs),
+        "from": src, "to": dst, "id": j, "event": str(key), "action": action,
+        "article": attrs.get("title"),
+        "modality": modality, "cat": category(attrs),
         "first": bounds[0] if bounds else None, "last": bounds[1] if bounds else None,
+        "color": QUAD_COLORS[attrs.get("quad") or 0], "dashes": modality != "asserted",
+        "title": " ".join(filter(None, [action, attrs.get("date")])),
     })
     return record
 
 
-def _meta(nodes: list[dict], events: list[dict], graph: nx.Graph, collapse: bool) -> dict:
-    type_counts = Counter(n["type"] for n in nodes)
-    quad_counts = Counter(e["quad"] or 0 for e in events)
-    dates = sorted(day for e in events if e["first"] for day in (e["first"], e["last"]))
+def _options() -> dict[str, Any]:
+    """vis-network's options: no physics (the layout is computed), edge labels only where the
+    page sets them, hover for tooltips."""
     return {
-        "types": [
-            {"type": t, "color": c, "count": type_counts[t]} for t, c in TYPE_COLORS.items()
-        ],
-        "quads": [
-            {"quad": q, "color": c, "label": QUAD_LABELS[q], "count": quad_counts[q]}
-            for q, c in QUAD_COLORS.items()
-        ],
+        "autoResize": True,
+        "layout": {"improvedLayout": False},
+        "physics": {"enabled": False},
+        "nodes": {"shape": "dot", "borderWidth": 1,
+                  "scaling": {"min": 10, "max": 48, "label": {"enabled": False}}},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": False,
+                  "width": 1.2, "selectionWidth": 1.5, "hoverWidth": 1.0,
+                  "font": {"size": 11, "strokeWidth": 3}},
+        "interaction": {"hover": True, "tooltipDelay": 120, "keyboard": False,
+                        "multiselect": False, "hideEdgesOnDrag": False, "hideEdgesOnZoom": False},
+    }
+
+
+def _meta(nodes: list[dict], events: list[dict], graph: nx.Graph, collapse: bool) -> dict:
+    """The page's legends, names and counts."""
+    type_counts = Counter(n["kind"] for n in nodes)
+    quad_counts = Counter(e["quad"] or 0 for e in events)
+    categories = Counter(e["cat"] for e in events)
+    dates = sorted(day for e in events if e["first"] for day in (e["first"], e["last"]))
+    countries = Counter(n["country"] for n in nodes if n["country"])
+    by_community: dict[int, list[dict]] = {}
+    for n in nodes:
+        by_community.setdefault(n["community"], []).append(n)
+    return {
+        "types": [{"type": t, "color": c, "count": type_counts[t]} for t, c in TYPE_COLORS.items()],
+        "quads": [{"quad": q, "color": c, "label": QUAD_LABELS[q], "count": quad_counts[q]}
+                  for q, c in QUAD_COLORS.items()],
+        "categories": [{"key": k, "label": category_label(k), "count": n}
+                       for k, n in sorted(categories.items(), key=lambda kv: category_label(kv[0]))],
+        "cameo": CAMEO_ROOT_NAMES,
+        "modalities": list(MODALITIES),
+        "countries": [{"country": c, "color": COUNTRY_COLORS[min(i, len(COUNTRY_COLORS) - 1)]}
+                      for i, (c, _) in enumerate(countries.most_common(len(COUNTRY_COLORS) - 1))],
+        "communities": [{"id": c, "size": len(members), "label": _community_label(members)}
+                        for c, members in sorted(by_community.items())],
         "collapse": collapse,
-        "big": len(nodes) > BIG_GRAPH_NODES,
+        "aggregate": len(nodes) > AGGREGATE_ABOVE,
         "dates": [dates[0], dates[-1]] if dates else None,
-        "groups": len({e["group"] for e in events}),
         "shown_nodes": len(nodes),
         "total_nodes": sum(1 for n in graph.nodes if graph.degree(n)),
         "shown_events": len(events),
@@ -237,54 +328,13 @@ def _meta(nodes: list[dict], events: list[dict], graph: nx.Graph, collapse: bool
     }
 
 
-# --------------------------------------------------------------------------- HTML pieces
+def _community_label(members: list[dict]) -> str:
+    busiest = sorted(members, key=lambda n: (-n["degree"], n["key"]))
+    names = ", ".join(n["name"] for n in busiest[:COMMUNITY_NAMES])
+    return names + (f" +{len(members) - COMMUNITY_NAMES}" if len(members) > COMMUNITY_NAMES else "")
 
 
-def _json_for_script(payload: dict) -> str:
-    """Serialise ``payload`` so it can sit inside a ``<script>`` element.
-
-    ``<``, ``>`` and ``&`` only occur inside JSON strings, where their ``\\u`` escapes
-    mean the same, so no ``</script>`` or ``<!--`` from article text can end the block.
-    """
-    try:
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    except (TypeError, ValueError) as exc:
-        raise RenderError(f"graph data cannot be written as JSON: {exc}") from exc
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(char, escape)
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-
-
-def _note_html(meta: dict) -> str:
-    if meta["shown_nodes"] >= meta["total_nodes"]:
-        return ""
-    hidden = meta["total_events"] - meta["shown_events"]
-    note = (
-        f"showing {meta['shown_nodes']:,} of {meta['total_nodes']:,} actors; "
-        f"{hidden:,} events hidden"
-    )
-    return f'<p id="kg-note" class="kg-note" role="note">{html.escape(note)}</p>'
-
-
-def _type_legend(types: list[dict]) -> str:
-    items = []
-    for t in types:
-        items.append(
-            f'<li><span class="kg-swatch kg-dot" style="background:{t["color"]}"></span>'
-            f'{html.escape(t["type"])} <span class="kg-count">{t["count"]:,}</span></li>'
-        )
-    return "\n".join(items)
-
-
-def _quad_legend(quads: list[dict]) -> str:
-    items = []
-    for q in quads:
-        items.append(
-            f'<li><label><input type="checkbox" class="kg-quad" data-quad="{q["quad"]}" '
-            f'checked> <span class="kg-swatch kg-line" style="background:{q["color"]}"></span>'
-            f'{html.escape(q["label"])} <span class="kg-count">{q["count"]:,}</span></label></li>'
-        )
-    return "\n".join(items)
+# --------------------------------------------------------------------------- page pieces
 
 
 def _csp(scripts: list[str]) -> str:
@@ -295,29 +345,14 @@ def _csp(scripts: list[str]) -> str:
     )
     return (
         f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; "
-        "img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
+        "img-src data: blob:; font-src data:; base-uri 'none'; form-action 'none'"
     )
-
-
-def _fill(template: str, values: dict[str, str]) -> str:
-    """Replace every ``{{KG_...}}`` marker in one pass (inserted text is not rescanned)."""
-
-    def value(match: re.Match[str]) -> str:
-        try:
-            return values[match.group(1)]
-        except KeyError:
-            raise RenderError(f"page template has an unknown marker {match.group(0)}") from None
-
-    return _MARKER.sub(value, template)
 
 
 def _script_safe(source: str) -> str:
     """Make JS source safe to inline: nothing in it may close or comment the element."""
     source = re.sub(r"</(script)", r"<\\/\1", source, flags=re.IGNORECASE)
     return source.replace("<!--", "<\\!--")
-
-
-# --------------------------------------------------------------------------- resources
 
 
 @functools.cache

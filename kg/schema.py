@@ -17,7 +17,9 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date as Date
 from typing import Any
 
@@ -29,7 +31,7 @@ TYPE_COLORS: dict[str, str] = {
     "GOV": "#8c5fb8",
     "ORG": "#9c755f",
     "IGO": "#e0b727",
-    "COUNTRY": "#2b4c7e",
+    "COUNTRY": "#17becf",
     "GROUP": "#e377c2",
     "OTHER": "#9a9a9a",
 }
@@ -52,6 +54,16 @@ QUAD_LABELS: dict[int, str] = {
 }
 QUAD_COLORS: dict[int, str] = {1: "#2ca02c", 2: "#17a6a6", 3: "#ff8c1a", 4: "#d62728", 0: "#a3a3a3"}
 
+#: The twenty CAMEO root codes in words (the CAMEO 1.1b3 manual's headings).
+CAMEO_ROOT_NAMES: dict[str, str] = {
+    "01": "make public statement", "02": "appeal", "03": "express intent to cooperate",
+    "04": "consult", "05": "engage in diplomatic cooperation", "06": "engage in material cooperation",
+    "07": "provide aid", "08": "yield", "09": "investigate", "10": "demand", "11": "disapprove",
+    "12": "reject", "13": "threaten", "14": "protest", "15": "exhibit force posture",
+    "16": "reduce relations", "17": "coerce", "18": "assault", "19": "fight",
+    "20": "use unconventional mass violence",
+}
+
 #: The attributes of every node of kg's graph, and their types.
 NODE_FIELDS: dict[str, type] = {
     "name": str, "type": str, "country": str, "sector": str, "known": bool, "aliases": list,
@@ -61,7 +73,7 @@ NODE_FIELDS: dict[str, type] = {
 #: The attributes of every edge of kg's graph (one edge per event), and their types.
 EDGE_FIELDS: dict[str, type] = {
     "action": str, "lemma": str, "cameo": str, "plover": str, "quad": int, "goldstein": float,
-    "doc": str, "title": str, "sentence": int, "text": str, "date": str, "location": str,
+    "doc": str, "title": str, "url": str, "sentence": int, "text": str, "date": str, "location": str,
     "modality": str, "negated": bool, "confidence": float, "source_mention": str,
     "target_mention": str, "layer": str,
 }
@@ -78,6 +90,55 @@ def category(edge: Mapping[str, Any]) -> str | None:
     if edge.get("plover"):
         return edge["plover"]
     return f"CAMEO {edge['cameo']}" if edge.get("cameo") else None
+
+
+def category_label(key: str | None) -> str:
+    """A category (:func:`category`) in words: "CONSULT" → "consult", "CAMEO 01" → "make
+    public statement (CAMEO 01)", None → "uncategorised"."""
+    if key is None:
+        return "uncategorised"
+    if key.startswith("CAMEO "):
+        root = key.removeprefix("CAMEO ")
+        return f"{CAMEO_ROOT_NAMES[root]} ({key})" if root in CAMEO_ROOT_NAMES else key
+    return key.lower()
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a view of the graph shows: the one rule the page and :func:`kg.filter_graph` share.
+
+    An event is shown when it passes every event filter (QuadClass, category, modality, date)
+    and both its actors' types are shown; an actor is shown when at least ``min_events`` of
+    the shown events are its own, and an event only when both its actors are. ``None`` lets
+    everything through. Categories are :func:`category` keys (None for uncategorised).
+    """
+
+    quads: frozenset[int] | None = None
+    categories: frozenset[str | None] | None = None
+    modalities: frozenset[str] | None = None
+    types: frozenset[str] | None = None
+    start: str | None = None
+    end: str | None = None
+    undated: bool = True
+    min_events: int = 1
+
+    def event_passes(self, edge: Mapping[str, Any], source_type: str, target_type: str) -> bool:
+        """Whether an event (an edge's attributes) passes the event filters."""
+        return ((self.quads is None or (edge.get("quad") or 0) in self.quads)
+                and (self.categories is None or category(edge) in self.categories)
+                and (self.modalities is None or (edge.get("modality") or "asserted") in self.modalities)
+                and (self.types is None or (source_type in self.types and target_type in self.types))
+                and in_date_range(edge.get("date"), self.start, self.end, undated=self.undated))
+
+    def shown(self, edges: Iterable[tuple[Any, Any, Mapping[str, Any]]],
+              types: Mapping[Any, str]) -> tuple[list[int], set[Any]]:
+        """The indices of the shown events among ``edges`` (source, target, attributes) and
+        the shown actors; ``types`` gives each actor's type."""
+        passing = [(i, u, v) for i, (u, v, data) in enumerate(edges)
+                   if self.event_passes(data, types[u], types[v])]
+        counts = Counter(a for _, u, v in passing for a in {u, v})
+        actors = {a for a, n in counts.items() if n >= self.min_events}
+        return [i for i, u, v in passing if u in actors and v in actors], actors
 
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")

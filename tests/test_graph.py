@@ -10,7 +10,7 @@ import pytest
 from kg.events import Action, ActorRef, Event
 from kg.graph import build_graph, collapse, filter_graph
 from kg.readwrite import graph_from_json, graph_to_json
-from kg.schema import date_bounds, in_date_range
+from kg.schema import Filters, category_label, date_bounds, in_date_range
 
 MACRON = ActorRef("Q3052772", "Emmanuel Macron", "PERSON", "FRA", "Macron")
 LEADER = ActorRef("Q3052772", "Emmanuel Macron", "PERSON", "FRA", "the French leader")
@@ -97,6 +97,27 @@ def test_filters():
     assert filter_graph(graph, actors=["Q159"]).number_of_nodes() == 2
 
 
+@pytest.mark.parametrize(("filters", "kept"), [
+    ({"categories": ["FIGHT"]}, {"Q159"}),
+    ({"categories": [None]}, set()),
+    ({"modalities": ["future"]}, set()),
+    ({"types": ["PERSON"]}, {"Q3052772"}),
+    ({"types": ["COUNTRY"]}, set()),  # an event is shown when both its actors' types are
+    ({"min_events": 2}, {"Q3052772"}),  # Zelenskyy has three events, Macron two, Russia one
+    ({"min_events": 3}, set()),  # Zelenskyy keeps three, but none with a shown counterpart
+])
+def test_the_pages_filters_in_python(filters, kept):
+    sources = {u for u, _ in filter_graph(build_graph(EVENTS), **filters).edges()}
+    assert sources == kept
+
+
+def test_the_filter_rule_counts_the_events_that_pass_before_the_minimum():
+    rule = Filters(quads=frozenset({1}), min_events=2)
+    edges = [("a", "b", {"quad": 1}), ("a", "c", {"quad": 1}), ("c", "d", {"quad": 4})]
+    shown, actors = rule.shown(edges, {x: "PERSON" for x in "abcd"})
+    assert (shown, actors) == ([], {"a"})  # a has two, b and c one each: no edge between shown
+
+
 def test_collapse_counts_parallel_events():
     collapsed = collapse(build_graph(EVENTS))
     assert collapsed.edges["Q3052772", "volodymyr-zelenskyy", "CONSULT"]["count"] == 2
@@ -134,3 +155,13 @@ def test_collapse_groups_by_category_like_the_page():
     [(_, _, key, data)] = collapse(graph).edges(keys=True, data=True)
     assert key == "DEMAND"
     assert data == {"count": 3, "plover": "DEMAND", "action": "DEMAND", "cameo": None, "quad": 3}
+
+
+@pytest.mark.parametrize(("key", "words"), [
+    ("CONSULT", "consult"),
+    ("CAMEO 01", "make public statement (CAMEO 01)"),
+    ("CAMEO 99", "CAMEO 99"),
+    (None, "uncategorised"),
+])
+def test_categories_in_words(key, words):
+    assert category_label(key) == words

@@ -14,7 +14,8 @@ import networkx as nx
 import pytest
 
 from kg.errors import RenderError
-from kg.render import render_html, write_html
+from kg.render import render_html, to_pyvis, write_html
+from kg.schema import TYPE_COLORS
 
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
 HOSTILE_TEXT = "<img src=x onerror=alert(1)> said \"hi\" & '</script><script>alert(2)</script>'"
@@ -40,7 +41,8 @@ def add_actor(
 ) -> None:
     """Add an actor node with every attribute of the graph contract."""
     graph.add_node(
-        key, name=name, type=type_, country=country, aliases=list(aliases), mentions=mentions
+        key, name=name, type=type_, country=country, aliases=list(aliases), mentions=mentions,
+        statements=[],
     )
 
 
@@ -142,22 +144,45 @@ def test_page_contains_every_actor_and_event(page: str) -> None:
     data = payload(page)
     graph = sample_graph()
     assert sorted(n["key"] for n in data["nodes"]) == sorted(graph.nodes)
-    assert sorted(e["event"] for e in data["events"]) == sorted(k for _, _, k in graph.edges)
-    for _, attrs in graph.nodes(data=True):
-        if "<" not in attrs["name"]:
-            assert attrs["name"] in page
+    assert sorted(e["event"] for e in data["edges"]) == sorted(k for _, _, k in graph.edges)
+    assert [n["id"] for n in data["nodes"]] == list(range(5))
+    assert [e["id"] for e in data["edges"]] == list(range(7))
 
 
 def test_event_record_keeps_contract_fields(page: str) -> None:
-    events = {e["event"]: e for e in payload(page)["events"]}
+    events = {e["event"]: e for e in payload(page)["edges"]}
     nodes = payload(page)["nodes"]
     ev = events["ev3"]
     assert nodes[ev["from"]]["key"] == "USA" and nodes[ev["to"]]["key"] == "CHN"
-    assert (ev["action"], ev["cameo"], ev["plover"], ev["quad"]) == (
-        "sanctioned", "163", "SANCTION", 4,
-    )
+    assert (ev["action"], ev["cameo"], ev["plover"], ev["quad"]) == ("sanctioned", "163", "SANCTION", 4)
     assert ev["date"] is None and ev["modality"] == "asserted" and ev["goldstein"] == -8.0
+    assert ev["article"] == "Leaders meet" and ev["doc"] == "doc-1"
     assert events["ev7"]["cat"] is None and events["ev7"]["quad"] is None
+
+
+def test_the_page_is_drawn_from_a_pyvis_network() -> None:
+    net = to_pyvis(sample_graph())
+    assert type(net).__module__ == "pyvis.network"
+    data = payload(render_html(sample_graph()))
+    assert data["nodes"] == net.nodes and data["edges"] == net.edges
+    assert data["options"] == net.options and data["options"]["physics"]["enabled"] is False
+
+
+def test_actors_are_placed_in_python_with_their_community() -> None:
+    nodes = payload(render_html(sample_graph()))["nodes"]
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes)
+    assert len({(n["x"], n["y"]) for n in nodes}) == len(nodes)
+    by_key = {n["key"]: n for n in nodes}
+    assert by_key["USA"]["community"] == by_key["CHN"]["community"]
+    assert all(n["physics"] is False for n in nodes)
+
+
+def test_a_known_actor_links_to_wikidata() -> None:
+    g = sample_graph()
+    add_actor(g, "Q30", "United States of America", "COUNTRY")
+    add_event(g, "Q30", "UN", "ev9")
+    by_key = {n["key"]: n for n in payload(render_html(g))["nodes"]}
+    assert by_key["Q30"]["wikidata"] == "Q30" and by_key["USA"]["wikidata"] is None
 
 
 def test_no_external_resources(page: str) -> None:
@@ -185,17 +210,33 @@ def test_csp_allows_exactly_the_inline_scripts(page: str) -> None:
         assert f"'sha256-{digest}'" in csp
 
 
-def test_legend_lists_types_and_quad_classes(page: str) -> None:
-    for label in ("PERSON", "GOV", "ORG", "IGO", "COUNTRY", "GROUP", "OTHER",
-                  "verbal cooperation", "material cooperation", "verbal conflict",
-                  "material conflict", "unclassified"):
-        assert label in page
-    assert len(re.findall(r'<input type="checkbox" class="kg-quad"', page)) == 5
+def test_legends_and_categories_are_in_words(page: str) -> None:
+    meta = payload(page)["meta"]
+    assert [t["type"] for t in meta["types"]] == list(TYPE_COLORS)
+    assert [q["label"] for q in meta["quads"]] == [
+        "verbal cooperation", "material cooperation", "verbal conflict", "material conflict",
+        "unclassified"]
+    assert {c["key"]: c["label"] for c in meta["categories"]} == {
+        "CONSULT": "consult", "SANCTION": "sanction", "DISAPPROVE": "disapprove",
+        "THREATEN": "threaten", None: "uncategorised"}
+
+
+def test_every_actor_type_has_its_own_colour() -> None:
+    colours = list(TYPE_COLORS.values())
+    assert len(set(colours)) == len(colours)
+
+    def rgb(hex_colour: str) -> tuple[int, ...]:
+        return tuple(int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+
+    for i, a in enumerate(colours):  # far apart: no two blues a reader confuses
+        for b in colours[i + 1:]:
+            assert sum(abs(x - y) for x, y in zip(rgb(a), rgb(b), strict=True)) > 90, (a, b)
 
 
 def test_controls_are_present(page: str) -> None:
-    for control in ('id="kg-search"', 'id="kg-collapse"', 'id="kg-category"',
-                    'id="kg-date-from"', 'id="kg-date-to"', 'id="kg-network"'):
+    for control in ('id="kg-search"', 'id="kg-collapse"', 'id="kg-category"', 'id="kg-fit"',
+                    'id="kg-date-from"', 'id="kg-date-to"', 'id="kg-network"', 'id="kg-timeline"',
+                    'id="kg-min-events"', 'id="kg-colour"', 'id="kg-png"', 'id="kg-csv"'):
         assert control in page
 
 
@@ -211,12 +252,12 @@ def test_hostile_text_is_only_escaped(page: str) -> None:
     assert tags.scripts == [{"type": "application/json", "id": "kg-data"}, {}, {}]
     data = payload(page)  # ...yet the data keeps the text exactly, to be shown as text
     assert HOSTILE_NAME in [n["name"] for n in data["nodes"]]
-    hostile = next(e for e in data["events"] if e["event"] == "ev6")
-    assert (hostile["text"], hostile["title"]) == (HOSTILE_TEXT, HOSTILE_TITLE)
+    hostile = next(e for e in data["edges"] if e["event"] == "ev6")
+    assert (hostile["text"], hostile["article"]) == (HOSTILE_TEXT, HOSTILE_TITLE)
 
 
 def test_title_is_escaped(page: str) -> None:
-    assert "<title>Talks &lt;&amp;&gt; &quot;tests&quot;</title>" in page
+    assert "<title>Talks &lt;&amp;&gt; &#34;tests&#34;</title>" in page
     hostile = render_html(nx.MultiDiGraph(), title="<script>alert(1)</script>")
     assert "<script>alert(1)" not in hostile
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in hostile
@@ -257,14 +298,14 @@ def test_render_does_not_mutate_the_graph() -> None:
 # --------------------------------------------------------------------------- max_nodes
 
 
-def test_max_nodes_keeps_the_busiest_actors_and_says_so() -> None:
-    page = render_html(sample_graph(), max_nodes=3)
-    data = payload(page)
+def test_max_nodes_keeps_the_busiest_actors_and_counts_the_rest() -> None:
+    data = payload(render_html(sample_graph(), max_nodes=3))
     # degrees: USA 4, CHN 4, UN 4 (self-loop counts twice), P_XI 1, EVIL 1
     assert sorted(n["key"] for n in data["nodes"]) == ["CHN", "UN", "USA"]
-    assert {e["event"] for e in data["events"]} == {"ev1", "ev2", "ev3", "ev4", "ev7"}
-    assert "showing 3 of 5 actors; 2 events hidden" in page
-    assert 'id="kg-note"' in page
+    assert {e["event"] for e in data["edges"]} == {"ev1", "ev2", "ev3", "ev4", "ev7"}
+    meta = data["meta"]
+    assert (meta["shown_nodes"], meta["total_nodes"], meta["shown_events"], meta["total_events"]) == (
+        3, 5, 5, 7)
 
 
 def test_max_nodes_breaks_ties_by_id() -> None:
@@ -286,45 +327,30 @@ def test_actors_with_only_statements_are_not_drawn() -> None:
     assert [n["key"] for n in data["nodes"]] == ["a", "b"]
 
 
-def test_note_uses_thousands_separators() -> None:
-    g = nx.MultiDiGraph()
-    for i in range(1200):
-        add_actor(g, f"n{i:04d}", f"N{i}")
-    for i in range(0, 1200, 2):
-        add_event(g, f"n{i:04d}", f"n{i + 1:04d}", f"e{i}")
-    assert "showing 1,000 of 1,200 actors; 100 events hidden" in render_html(g, max_nodes=1000)
-
-
-def test_no_note_when_nothing_is_left_out(page: str) -> None:
-    assert 'id="kg-note"' not in page
-    assert 'id="kg-note"' not in render_html(sample_graph(), max_nodes=5)
-
-
-# --------------------------------------------------------------------------- collapse
-
-
-def test_collapse_sets_the_toggle(page: str) -> None:
-    collapsed = render_html(sample_graph(), collapse=True)
-    assert re.search(r'id="kg-collapse" type="checkbox" checked>', collapsed)
-    assert not re.search(r'id="kg-collapse" type="checkbox" checked>', page)
-    assert payload(collapsed)["meta"]["collapse"] is True
+def test_collapse_is_the_starting_state(page: str) -> None:
+    assert payload(render_html(sample_graph(), collapse=True))["meta"]["collapse"] is True
     assert payload(page)["meta"]["collapse"] is False
 
 
-def test_events_are_grouped_by_source_target_and_category(page: str) -> None:
-    events = {e["event"]: e for e in payload(page)["events"]}
-    assert events["ev1"]["group"] == events["ev2"]["group"]  # USA -> CHN, CONSULT
-    assert events["ev3"]["group"] != events["ev1"]["group"]  # USA -> CHN, SANCTION
-    assert events["ev4"]["group"] != events["ev1"]["group"]  # CHN -> USA: other direction
-    assert payload(page)["meta"]["groups"] == 6
-
-
-def test_category_falls_back_to_cameo() -> None:
+def test_category_falls_back_to_cameo_in_words() -> None:
     g = sample_graph()
     add_event(g, "USA", "UN", "ev8", plover=None, cameo="057")
-    events = {e["event"]: e for e in payload(render_html(g))["events"]}
-    assert events["ev8"]["cat"] == "CAMEO 057"
-    assert events["ev1"]["cat"] == "CONSULT"
+    data = payload(render_html(g))
+    events = {e["event"]: e for e in data["edges"]}
+    assert events["ev8"]["cat"] == "CAMEO 057" and events["ev1"]["cat"] == "CONSULT"
+    add_event(g, "USA", "UN", "ev9", plover=None, cameo="01")
+    labels = {c["key"]: c["label"] for c in payload(render_html(g))["meta"]["categories"]}
+    assert labels["CAMEO 01"] == "make public statement (CAMEO 01)"
+
+
+def test_big_graphs_open_on_communities(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.render
+
+    monkeypatch.setattr(kg.render, "AGGREGATE_ABOVE", 3)
+    meta = payload(render_html(sample_graph()))["meta"]
+    assert meta["aggregate"] is True
+    assert sum(c["size"] for c in meta["communities"]) == 5
+    assert meta["communities"][0]["label"].startswith(("China", "United States", "United Nations"))
 
 
 # --------------------------------------------------------------------------- odd input
@@ -332,7 +358,7 @@ def test_category_falls_back_to_cameo() -> None:
 
 def test_empty_graph_renders() -> None:
     data = payload(render_html(nx.MultiDiGraph()))
-    assert data["nodes"] == [] and data["events"] == []
+    assert data["nodes"] == [] and data["edges"] == []
     assert data["meta"]["dates"] is None
 
 
@@ -340,9 +366,9 @@ def test_missing_attributes_get_the_contracts_defaults() -> None:
     g = nx.MultiDiGraph()
     g.add_edge(1, 2, key=7)
     data = payload(render_html(g))
-    assert [(n["name"], n["type"], n["aliases"], n["mentions"]) for n in data["nodes"]] == [
+    assert [(n["name"], n["kind"], n["aliases"], n["mentions"]) for n in data["nodes"]] == [
         ("1", "OTHER", [], 0), ("2", "OTHER", [], 0)]
-    ev = data["events"][0]
+    ev = data["edges"][0]
     assert (ev["event"], ev["action"], ev["modality"], ev["cat"], ev["first"]) == (
         "7", "", "asserted", None, None)
 
@@ -366,7 +392,7 @@ def test_a_date_or_quad_the_page_cannot_filter_is_refused(attrs: dict, message: 
 def test_events_carry_the_days_their_date_stands_for() -> None:
     g = sample_graph()
     add_event(g, "USA", "UN", "ev8", date="2025-02")
-    events = {e["event"]: e for e in payload(render_html(g))["events"]}
+    events = {e["event"]: e for e in payload(render_html(g))["edges"]}
     assert (events["ev8"]["first"], events["ev8"]["last"]) == ("2025-02-01", "2025-02-28")
     assert (events["ev1"]["first"], events["ev1"]["last"]) == ("2025-12-29", "2025-12-29")
 
@@ -374,7 +400,7 @@ def test_events_carry_the_days_their_date_stands_for() -> None:
 def test_plain_digraph_is_accepted() -> None:
     g = nx.DiGraph()
     g.add_edge("a", "b", action="met")
-    assert payload(render_html(g))["events"][0]["action"] == "met"
+    assert payload(render_html(g))["edges"][0]["action"] == "met"
 
 
 @pytest.mark.parametrize(

@@ -1,37 +1,55 @@
 /*
- * kg graph page script: draws the embedded graph data with vis-network and wires the
- * search box, filters, collapse toggle, tooltips and details panel.
+ * kg graph page: draws the network pyvis wrote into the page (actors placed in Python, no
+ * physics) and wires search, focus, filters, the timeline, colours, the URL fragment and
+ * exports. The page's API is window.kg (see the README).
  *
- * Every string in the data comes from news articles and is untrusted: it reaches the
- * DOM only through textContent / value (never innerHTML) and the canvas labels.
+ * Data flows one way: the state (filters, focus, open communities) gives the view (which
+ * events and actors pass kg.schema.Filters' rule), the view gives the vis items, and every
+ * control only changes the state.
+ *
+ * Every string in the data comes from news articles and is untrusted: it reaches the DOM
+ * only through textContent / value (never innerHTML), links only when they are http(s).
  */
 (function () {
   "use strict";
 
   const data = JSON.parse(document.getElementById("kg-data").textContent);
   const meta = data.meta;
-  const actors = data.nodes;
-  const events = data.events;
-  const UNCATEGORISED = "uncategorised";
+  const actors = data.nodes;   // actors[i].id === i
+  const events = data.edges;   // events[j].id === j
+  const NONE = "__none__";     // the category key of uncategorised events
+  const MAX_LABELS = 400;
   const MAX_TIP_EVENTS = 4;
-  const MAX_DETAIL_EVENTS = 200;
+  const MAX_PANEL_EVENTS = 300;
+  const MAX_GROUP_EDGES = 600;
+  const FADED = 0.12;
+  const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+    "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+  const GREY = "#b5b5b5";
 
   const typeColor = {};
   meta.types.forEach((t) => { typeColor[t.type] = t.color; });
   const quadInfo = {};
   meta.quads.forEach((q) => { quadInfo[q.quad] = q; });
+  const countryColor = {};
+  meta.countries.forEach((c) => { countryColor[c.country] = c.color; });
+  const categoryLabel = {};
+  meta.categories.forEach((c) => { categoryLabel[c.key === null ? NONE : c.key] = c.label; });
+  const communityOf = actors.map((a) => a.community);
+  const communities = meta.communities;
 
-  const state = {
-    quads: new Set(meta.quads.map((q) => q.quad)),
-    category: "",
-    from: "",
-    to: "",
-    undated: true,
-    collapse: meta.collapse,
+  const byActor = actors.map(() => []);
+  events.forEach((ev) => {
+    byActor[ev.from].push(ev.id);
+    if (ev.to !== ev.from) byActor[ev.to].push(ev.id);
+  });
+
+  const DEFAULTS = {
+    focus: null, quads: [1, 2, 3, 4, 0], category: "", modalities: meta.modalities.slice(),
+    types: meta.types.map((t) => t.type), from: "", to: "", undated: true, minEvents: 1,
+    colour: "type", collapse: !!meta.collapse, open: [],
   };
-  const layout = {
-    stabilized: false, stabilizedAt: null, iterations: 0, startedAt: null, createdAt: null,
-  };
+  let state = JSON.parse(JSON.stringify(DEFAULTS));
 
   // ------------------------------------------------------------------ DOM helpers
 
@@ -51,49 +69,125 @@
     parent.append(line);
   }
 
+  function link(text, href) {
+    if (!/^https?:\/\//i.test(href || "")) return el("span", null, text);
+    const a = el("a", null, text);
+    a.href = href;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    return a;
+  }
+
   function fmt(n) { return Number(n).toLocaleString("en-US"); }
 
-  // ------------------------------------------------------------------ vis items
+  function rgba(hex, alpha) {
+    const n = parseInt(hex.slice(1), 16);
+    return "rgba(" + (n >> 16) + "," + ((n >> 8) & 255) + "," + (n & 255) + "," + alpha + ")";
+  }
 
-  function nodeItem(actor) {
-    const c = typeColor[actor.type] || typeColor.OTHER;
+  const dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  const INK = dark ? "#e8e8e8" : "#1d1d1d";
+  const PAPER = dark ? "#1e1f22" : "#ffffff";
+
+  // ------------------------------------------------------------------ the view (kg.schema.Filters)
+
+  function catKey(ev) { return ev.cat === null ? NONE : ev.cat; }
+
+  /* kg.schema.in_date_range: a month or a year is in the range when its days overlap it;
+     ev.first and ev.last are those days, computed in Python. */
+  function dateOk(ev) {
+    if (!ev.first) return state.undated;
+    return !(state.from && ev.last < state.from) && !(state.to && ev.first > state.to);
+  }
+
+  function passes(ev, withDates) {
+    return state.quads.includes(ev.quad || 0) &&
+      (!state.category || catKey(ev) === state.category) &&
+      state.modalities.includes(ev.modality) &&
+      state.types.includes(actors[ev.from].kind) && state.types.includes(actors[ev.to].kind) &&
+      (!withDates || dateOk(ev));
+  }
+
+  /* The shown events and actors: events that pass every filter, actors with at least
+     minEvents of them, events between shown actors. */
+  function computeView() {
+    const passing = events.filter((ev) => passes(ev, true));
+    const counts = new Map();
+    passing.forEach((ev) => {
+      counts.set(ev.from, (counts.get(ev.from) || 0) + 1);
+      if (ev.to !== ev.from) counts.set(ev.to, (counts.get(ev.to) || 0) + 1);
+    });
+    const shown = new Set();
+    counts.forEach((n, a) => { if (n >= state.minEvents) shown.add(a); });
+    const list = passing.filter((ev) => shown.has(ev.from) && shown.has(ev.to));
+    return { events: list, actors: shown, counts: counts };
+  }
+
+  let view = { events: [], actors: new Set(), counts: new Map() };
+
+  // ------------------------------------------------------------------ colours and items
+
+  function actorColor(a) {
+    if (state.colour === "community") {
+      return communities[a.community].size >= 3 ? PALETTE[a.community % PALETTE.length] : GREY;
+    }
+    if (state.colour === "country") return countryColor[a.country] || GREY;
+    return typeColor[a.kind] || typeColor.OTHER;
+  }
+
+  function neighbourhood(id) {
+    const near = new Set([id]);
+    view.events.forEach((ev) => {
+      if (ev.from === id) near.add(ev.to);
+      if (ev.to === id) near.add(ev.from);
+    });
+    return near;
+  }
+
+  function nodeItem(a, near) {
+    const c = actorColor(a);
+    const faded = near && !near.has(a.id);
+    const fill = faded ? rgba(c, FADED) : c;
+    const border = faded ? rgba("#555555", FADED) : (state.focus === a.id ? INK : "#3a3a3a");
     return {
-      id: actor.id,
-      label: actor.name,
-      value: Math.max(actor.degree, 1),
-      color: {
-        background: c, border: "#3a3a3a",
-        highlight: { background: c, border: "#000" },
-        hover: { background: c, border: "#000" },
-      },
+      id: a.id, x: a.x, y: a.y, value: Math.max(a.degree, 1), physics: false,
+      borderWidth: state.focus === a.id ? 3 : 1,
+      color: { background: fill, border: border, highlight: { background: c, border: INK },
+        hover: { background: c, border: INK } },
     };
   }
 
-  /* Start from a sunflower spiral with the busiest actors in the middle: the physics
-     then only refines, so far fewer iterations are needed than from random spots. */
-  function seedPositions(items) {
-    const order = items.slice().sort((a, b) => b.value - a.value || a.id - b.id);
-    const golden = Math.PI * (3 - Math.sqrt(5));
-    order.forEach((item, i) => {
-      const r = 28 * Math.sqrt(i + 0.5);
-      item.x = r * Math.cos(i * golden);
-      item.y = r * Math.sin(i * golden);
-    });
-    return items;
-  }
-
-  function edgeWidth(count) { return Math.min(1.2 + 1.6 * Math.log2(count), 9); }
-
-  function edgeColor(quad) {
-    const c = (quadInfo[quad || 0] || quadInfo[0]).color;
-    return { color: c, highlight: c, hover: c, opacity: 0.9 };
-  }
-
-  function eventEdge(ev, count) {
+  function clusterItem(c, members, near) {
+    const xs = members.map((a) => a.x), ys = members.map((a) => a.y);
+    const degree = members.reduce((s, a) => s + (view.counts.get(a.id) || 0), 0);
+    const faded = near !== null;
     return {
-      id: "e" + ev.id, from: ev.from, to: ev.to, label: ev.action,
-      width: edgeWidth(count), color: edgeColor(ev.quad),
-      dashes: ev.modality !== "asserted", kgEvents: [ev.id],
+      id: "c" + c, x: xs.reduce((s, v) => s + v, 0) / xs.length,
+      y: ys.reduce((s, v) => s + v, 0) / ys.length, value: Math.max(degree, 1), shape: "hexagon",
+      physics: false,
+      color: { background: faded ? rgba(GREY, FADED) : GREY, border: "#666",
+        highlight: { background: GREY, border: INK }, hover: { background: GREY, border: INK } },
+    };
+  }
+
+  function edgeWidth(count) { return Math.min(1.2 + 1.4 * Math.log2(count), 9); }
+
+  function edgeItem(id, from, to, list, near) {
+    const first = list[0];
+    const quad = mostCommonQuad(list);
+    const c = quadInfo[quad].color;
+    const touches = near && (state.focus === from || state.focus === to);
+    const faded = near && !touches;
+    let label;
+    if (touches) {
+      const sameAction = list.every((ev) => ev.action === first.action);
+      label = sameAction ? first.action : (categoryLabel[catKey(first)] || "events");
+      if (list.length > 1) label += " ×" + list.length;
+    }
+    return {
+      id: id, from: from, to: to, label: label, width: edgeWidth(list.length),
+      color: { color: faded ? rgba(c, FADED) : c, highlight: c, hover: c },
+      dashes: list.every((ev) => ev.modality !== "asserted"), kgEvents: list.map((ev) => ev.id),
     };
   }
 
@@ -107,21 +201,14 @@
     return best;
   }
 
-  function groupEdge(list) {
-    const first = list[0];
-    const sameAction = list.every((ev) => ev.action === first.action);
-    const name = sameAction ? first.action : (first.cat || UNCATEGORISED);
-    return {
-      id: "g" + first.group, from: first.from, to: first.to,
-      label: list.length > 1 ? name + " ×" + list.length : name,
-      width: edgeWidth(list.length), color: edgeColor(mostCommonQuad(list)),
-      dashes: list.every((ev) => ev.modality !== "asserted"),
-      kgEvents: list.map((ev) => ev.id),
-    };
+  /* Where an actor is drawn: itself, or its community's cluster while that is closed. */
+  function endpoint(id) {
+    if (!meta.aggregate) return id;
+    const c = communityOf[id];
+    return state.open.includes(c) || communityOf[state.focus] === c ? id : "c" + c;
   }
 
-  /* Parallel and opposite edges get increasingly round curves so they stay apart;
-     curves cost nothing in the physics, unlike vis's "dynamic" smoothing. */
+  /* Parallel and opposite edges get increasingly round curves so they stay apart. */
   function spreadParallel(items) {
     const pairs = new Set(items.map((e) => e.from + ">" + e.to));
     const seen = new Map();
@@ -129,10 +216,7 @@
       const key = e.from + ">" + e.to;
       const k = seen.get(key) || 0;
       seen.set(key, k + 1);
-      if (e.from === e.to) {
-        e.selfReference = { size: 16 + 8 * k, angle: Math.PI / 4 };
-        return;
-      }
+      if (e.from === e.to) { e.selfReference = { size: 14 + 8 * k, angle: Math.PI / 4 }; return; }
       const step = k + (pairs.has(e.to + ">" + e.from) ? 1 : 0);
       e.smooth = step === 0 ? { enabled: false }
         : { enabled: true, type: "curvedCW", roundness: Math.min(0.18 * step, 1) };
@@ -140,187 +224,202 @@
     return items;
   }
 
-  // ------------------------------------------------------------------ filtering
-
-  /* kg.schema.in_date_range: a month or a year is in the range when its days overlap it;
-     ev.first and ev.last are those days, computed in Python. */
-  function dateOk(ev) {
-    if (!ev.first) return state.undated;
-    return !(state.from && ev.last < state.from) && !(state.to && ev.first > state.to);
-  }
-
-  function eventVisible(ev) {
-    if (!state.quads.has(ev.quad || 0)) return false;
-    if (state.category && (ev.cat || UNCATEGORISED) !== state.category) return false;
-    return dateOk(ev);
-  }
-
-  function buildEdges(visible) {
-    const groups = new Map();
-    visible.forEach((ev) => {
-      if (!groups.has(ev.group)) groups.set(ev.group, []);
-      groups.get(ev.group).push(ev);
+  function buildItems() {
+    const near = state.focus !== null && view.actors.has(state.focus) ? neighbourhood(state.focus) : null;
+    const nodes = [];
+    const clusters = new Map();
+    view.actors.forEach((id) => {
+      const at = endpoint(id);
+      if (at === id) nodes.push(nodeItem(actors[id], near));
+      else {
+        if (!clusters.has(at)) clusters.set(at, []);
+        clusters.get(at).push(actors[id]);
+      }
     });
-    if (state.collapse) return spreadParallel(Array.from(groups.values(), groupEdge));
-    return spreadParallel(visible.map((ev) => eventEdge(ev, groups.get(ev.group).length)));
+    clusters.forEach((members, at) => nodes.push(clusterItem(Number(at.slice(1)), members, near)));
+    const groups = new Map();
+    view.events.forEach((ev) => {
+      const from = endpoint(ev.from), to = endpoint(ev.to);
+      const aggregated = typeof from === "string" || typeof to === "string";
+      const key = aggregated ? "x" + from + ">" + to
+        : (state.collapse ? "g" + from + ">" + to + ">" + catKey(ev) : "e" + ev.id);
+      if (!groups.has(key)) groups.set(key, { from: from, to: to, list: [] });
+      groups.get(key).list.push(ev);
+    });
+    let edges = [];
+    const aggregatedEdges = [];
+    groups.forEach((g, key) => {
+      const item = edgeItem(key, g.from, g.to, g.list, near);
+      if (key[0] === "x") aggregatedEdges.push(item); else edges.push(item);
+    });
+    aggregatedEdges.sort((a, b) => b.kgEvents.length - a.kgEvents.length || (a.id < b.id ? -1 : 1));
+    hiddenLinks = Math.max(0, aggregatedEdges.length - MAX_GROUP_EDGES);
+    edges = edges.concat(aggregatedEdges.slice(0, MAX_GROUP_EDGES));
+    labels = labelOrder(nodes, near);
+    return { nodes: nodes, edges: spreadParallel(edges), clusters: clusters.size };
   }
 
-  const nodesDS = new vis.DataSet(seedPositions(actors.map(nodeItem)));
-  const edgesDS = new vis.DataSet();
-  let shownEvents = 0;
+  let hiddenLinks = 0;
 
-  function applyFilters() {
-    const visible = events.filter(eventVisible);
-    const items = buildEdges(visible);
-    const keep = new Set(items.map((e) => e.id));
-    edgesDS.remove(edgesDS.getIds().filter((id) => !keep.has(id)));
-    edgesDS.update(items);
-    shownEvents = visible.length;
+  // ------------------------------------------------------------------ drawing
+
+  const nodesDS = new vis.DataSet();
+  const edgesDS = new vis.DataSet();
+  const drawn = { nodes: new Map(), edges: new Map() };
+
+  function sync(ds, known, items) {
+    const keep = new Set(items.map((i) => i.id));
+    const gone = [];
+    known.forEach((_, id) => { if (!keep.has(id)) gone.push(id); });
+    gone.forEach((id) => known.delete(id));
+    if (gone.length) ds.remove(gone);
+    const changed = items.filter((i) => {
+      const sig = JSON.stringify(i);
+      if (known.get(i.id) === sig) return false;
+      known.set(i.id, sig);
+      return true;
+    });
+    if (changed.length) ds.update(changed);
+  }
+
+  const options = data.options;
+  options.nodes.font = { color: INK };
+  options.edges.font = Object.assign({}, options.edges.font, { color: INK, strokeColor: PAPER });
+  const container = $("kg-network");
+  const network = new vis.Network(container, { nodes: nodesDS, edges: edgesDS }, options);
+
+  let clusterCount = 0;
+  let fitted = false;
+
+  function render(refit) {
+    view = computeView();
+    const items = buildItems();
+    clusterCount = items.clusters;
+    showState();
+    sync(nodesDS, drawn.nodes, items.nodes);
+    sync(edgesDS, drawn.edges, items.edges);
     updateStatus();
+    renderFocusPanel();
+    renderTimeline();
+    writeHash();
+    if (refit || !fitted) { network.fit({ animation: false }); fitted = true; }
   }
 
   function updateStatus() {
-    let text = fmt(actors.length) + " actors · " + fmt(shownEvents) + " of " +
-      fmt(events.length) + " events";
-    if (state.collapse) text += " · " + fmt(edgesDS.length) + " edges";
-    if (!layout.stabilized && actors.length) text += " · laying out…";
+    let text = fmt(view.actors.size) + " of " + fmt(actors.length) + " actors · " +
+      fmt(view.events.length) + " of " + fmt(events.length) + " events";
+    if (clusterCount) text += " · " + fmt(clusterCount) + " communities (click one to open it)";
+    if (hiddenLinks) text += " · strongest " + fmt(MAX_GROUP_EDGES) + " links between communities";
     $("kg-status").textContent = text;
+    const note = $("kg-note");
+    if (meta.shown_nodes < meta.total_nodes) {
+      note.textContent = "This page holds the " + fmt(meta.shown_nodes) + " busiest of " +
+        fmt(meta.total_nodes) + " actors; " + fmt(meta.total_events - meta.shown_events) +
+        " events are left out.";
+      note.hidden = false;
+    }
   }
 
-  applyFilters();
+  // ------------------------------------------------------------------ labels
 
-  // ------------------------------------------------------------------ network
-
-  function logScale(min, max, total, value) {
-    if (max === min) return 0.5;
-    return (Math.log(value) - Math.log(min)) / (Math.log(max) - Math.log(min));
+  /* The names to draw, most important first: the focused actor, its counterparts, then
+     the busiest actors and communities (none outside the focus). */
+  function labelOrder(items, near) {
+    const out = [];
+    items.forEach((item) => {
+      const isCluster = typeof item.id === "string";
+      const name = isCluster ? communities[Number(item.id.slice(1))].label : actors[item.id].name;
+      let rank = item.value;
+      if (near) {
+        if (item.id === state.focus) rank = 1e9;
+        else if (!isCluster && near.has(item.id)) rank += 1e6;
+        else return;
+      }
+      out.push({ id: item.id, x: item.x, y: item.y, name: name, rank: rank, cluster: isCluster });
+    });
+    return out.sort((a, b) => b.rank - a.rank);
   }
 
-  const options = {
-    layout: { randomSeed: 7, improvedLayout: !meta.big },
-    nodes: {
-      shape: "dot",
-      borderWidth: 1,
-      scaling: {
-        min: 7, max: 30, customScalingFunction: logScale,
-        label: { enabled: true, min: 12, max: 18, drawThreshold: 6 },
-      },
-      font: { size: 14, color: "#1d1d1d", strokeWidth: 3, strokeColor: "#ffffff" },
-    },
-    edges: {
-      arrows: { to: { enabled: true, scaleFactor: 0.55 } },
-      smooth: false,
-      font: { size: 11, color: "#444", strokeWidth: 3, strokeColor: "#ffffff" },
-      hoverWidth: 1.5,
-      selectionWidth: 1.5,
-    },
-    physics: {
-      enabled: true,
-      solver: "forceAtlas2Based",
-      forceAtlas2Based: {
-        gravitationalConstant: -70, centralGravity: 0.012, springLength: 110,
-        springConstant: 0.06, damping: 0.5, avoidOverlap: 0.2, theta: meta.big ? 1.0 : 0.5,
-      },
-      maxVelocity: 60,
-      minVelocity: 1,
-      timestep: 0.5,
-      stabilization: {
-        enabled: true, iterations: meta.big ? 100 : 300, updateInterval: 10, fit: true,
-      },
-    },
-    interaction: {
-      hover: true, tooltipDelay: 150, keyboard: false, multiselect: false,
-      hideEdgesOnDrag: meta.big, hideEdgesOnZoom: meta.big,
-    },
-  };
+  let labels = [];
+  let drawnNames = [];
 
-  const container = $("kg-network");
-  layout.startedAt = performance.now();
-  const network = new vis.Network(container, { nodes: nodesDS, edges: edgesDS }, options);
-  layout.createdAt = performance.now();
-
-  /* Physics runs for a bounded number of iterations, then stops for good so the page
-     is calm and cheap; dragging a node afterwards moves only that node. */
-  function finishLayout() {
-    if (layout.stabilized) return;
-    network.setOptions({ physics: { enabled: false } });
-    layout.stabilized = true;
-    layout.stabilizedAt = performance.now();
-    document.body.dataset.kgLayout = "stable";  // lets tools wait with a CSS selector
-    updateStatus();
-    document.dispatchEvent(new CustomEvent("kg:stabilized", { detail: layout }));
-  }
-
-  network.on("stabilizationProgress", (p) => {
-    layout.iterations = p.iterations;
-    $("kg-status").textContent = "laying out " + fmt(actors.length) + " actors… " +
-      Math.round((100 * p.iterations) / p.total) + "%";
+  /* The names of the most important actors at every zoom, at a constant size on screen and
+     never on top of each other: more appear as one zooms in. */
+  network.on("afterDrawing", (ctx) => {
+    const scale = network.getScale();
+    const centre = network.getViewPosition();
+    const w = container.clientWidth, h = container.clientHeight;
+    const ratio = window.devicePixelRatio || 1;
+    const placed = [];
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    let count = 0;
+    drawnNames = [];
+    for (const item of labels) {
+      if (count >= MAX_LABELS) break;
+      const x = (item.x - centre.x) * scale + w / 2;
+      const radius = Math.max(4, 14 * scale);
+      const y = (item.y - centre.y) * scale + h / 2 + radius + 2;
+      if (x < -50 || x > w + 50 || y < -20 || y > h + 20) continue;
+      const size = item.rank >= 1e9 ? 16 : (count < 10 ? 14 : 12);
+      ctx.font = (item.rank >= 1e9 || item.cluster ? "600 " : "") + size + "px system-ui, sans-serif";
+      const width = ctx.measureText(item.name).width;
+      const box = [x - width / 2 - 2, y - 1, x + width / 2 + 2, y + size + 1];
+      if (placed.some((b) => b[0] < box[2] && box[0] < b[2] && b[1] < box[3] && box[1] < b[3])) continue;
+      placed.push(box);
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = PAPER;
+      ctx.strokeText(item.name, x, y);
+      ctx.fillStyle = INK;
+      ctx.fillText(item.name, x, y);
+      drawnNames.push(item.name);
+      count += 1;
+    }
+    ctx.restore();
   });
-  network.once("stabilizationIterationsDone", finishLayout);
-  network.once("stabilized", finishLayout);
-  if (!actors.length) finishLayout();
 
   // ------------------------------------------------------------------ info boxes
 
   function actorName(id) { return actors[id] ? actors[id].name : String(id); }
 
-  function nodeInfo(actor) {
-    const box = el("div", "kg-info");
-    box.append(el("div", "kg-head", actor.name));
-    row(box, "Type", actor.type);
-    row(box, "Country", actor.country);
-    row(box, "Aliases", actor.aliases.join(", "));
-    row(box, "Mentions", fmt(actor.mentions));
-    row(box, "Events", fmt(actor.degree));
-    if (actor.key !== actor.name) row(box, "Id", actor.key);
-    return box;
-  }
-
   function categoryText(ev) {
-    const parts = [];
-    if (ev.cameo) parts.push("CAMEO " + ev.cameo);
-    if (ev.plover) parts.push("PLOVER " + ev.plover);
+    const words = categoryLabel[catKey(ev)] || "uncategorised";
     const q = quadInfo[ev.quad || 0];
-    parts.push(ev.quad ? "Quad " + ev.quad + " " + q.label : q.label);
-    return parts.join(" · ");
+    return words + " · " + q.label;
   }
 
-  function sourceText(ev) {
-    const parts = [];
-    if (ev.title) parts.push(ev.title);
-    if (ev.doc) parts.push(ev.title ? "(" + ev.doc + ")" : ev.doc);
-    if (ev.sentence !== null && ev.sentence !== undefined) parts.push("sentence " + ev.sentence);
-    return parts.join(" ");
+  function provenance(ev) {
+    const box = el("div", "kg-source");
+    const name = ev.article || ev.doc || "";
+    if (name) box.append(link(name, ev.url));
+    const extra = [];
+    if (ev.article && ev.doc) extra.push(ev.doc);
+    if (ev.sentence !== null && ev.sentence !== undefined) extra.push("sentence " + ev.sentence);
+    if (extra.length) box.append(document.createTextNode(" (" + extra.join(", ") + ")"));
+    return box;
   }
 
   function eventInfo(ev) {
     const box = el("div", "kg-event");
-    box.append(el("div", "kg-head",
-      actorName(ev.from) + " — " + ev.action + " → " + actorName(ev.to)));
+    box.append(el("div", "kg-head", actorName(ev.from) + " — " + ev.action + " → " + actorName(ev.to)));
     row(box, "Category", categoryText(ev));
     row(box, "Date", ev.date);
     row(box, "Modality", ev.modality);
     row(box, "Location", ev.location);
-    if (ev.goldstein !== null) row(box, "Goldstein", ev.goldstein);
-    if (ev.confidence !== null) row(box, "Confidence", ev.confidence.toFixed(2));
     if (ev.text) box.append(el("blockquote", "kg-evidence", ev.text));
-    const source = sourceText(ev);
-    if (source) box.append(el("div", "kg-source", source));
+    box.append(provenance(ev));
     return box;
   }
 
-  function edgeInfo(edge, limit) {
-    const list = edge.kgEvents.map((i) => events[i]);
-    if (list.length === 1) return eventInfo(list[0]);
+  function actorInfo(a) {
     const box = el("div", "kg-info");
-    const first = list[0];
-    box.append(el("div", "kg-head", actorName(first.from) + " → " + actorName(first.to) +
-      ": " + (first.cat || UNCATEGORISED) + " ×" + list.length));
-    list.slice(0, limit).forEach((ev) => box.append(eventInfo(ev)));
-    if (list.length > limit) {
-      box.append(el("div", "kg-more", "+" + fmt(list.length - limit) +
-        " more (click the edge to list them)"));
-    }
+    box.append(el("div", "kg-head", a.name));
+    row(box, "Type", a.kind.toLowerCase());
+    row(box, "Country", a.country);
+    row(box, "Events", fmt(a.degree));
     return box;
   }
 
@@ -335,123 +434,518 @@
     let x = rect.left + pointer.x + 14;
     let y = rect.top + pointer.y + 14;
     if (x + tip.offsetWidth > window.innerWidth - 4) x = Math.max(4, x - tip.offsetWidth - 28);
-    if (y + tip.offsetHeight > window.innerHeight - 4) y = Math.max(4, y - tip.offsetHeight - 28);
+    if (y + tip.offsetHeight > window.innerHeight - 4) y = Math.max(4, window.innerHeight - tip.offsetHeight - 4);
     tip.style.left = x + "px";
     tip.style.top = y + "px";
   }
 
   function hideTip() { tip.hidden = true; tip.replaceChildren(); }
 
-  network.on("hoverNode", (p) => showTip(nodeInfo(actors[p.node]), p.pointer.DOM));
+  network.on("hoverNode", (p) => {
+    if (typeof p.node === "string") {
+      const c = communities[Number(p.node.slice(1))];
+      const box = el("div", "kg-info");
+      box.append(el("div", "kg-head", c.label), el("div", null, fmt(c.size) + " actors · click to open"));
+      showTip(box, p.pointer.DOM);
+    } else showTip(actorInfo(actors[p.node]), p.pointer.DOM);
+  });
   network.on("hoverEdge", (p) => {
     const edge = edgesDS.get(p.edge);
-    if (edge) showTip(edgeInfo(edge, MAX_TIP_EVENTS), p.pointer.DOM);
+    if (!edge) return;
+    const box = el("div", "kg-info");
+    edge.kgEvents.slice(0, MAX_TIP_EVENTS).forEach((j) => box.append(eventInfo(events[j])));
+    if (edge.kgEvents.length > MAX_TIP_EVENTS) {
+      box.append(el("div", "kg-more", "+" + fmt(edge.kgEvents.length - MAX_TIP_EVENTS) + " more"));
+    }
+    showTip(box, p.pointer.DOM);
   });
   ["blurNode", "blurEdge", "dragStart", "zoom"].forEach((name) => network.on(name, hideTip));
   container.addEventListener("mouseleave", hideTip);
 
-  // ------------------------------------------------------------------ details panel
+  // ------------------------------------------------------------------ focus
 
-  function showDetails(content) { $("kg-details").replaceChildren(content); }
+  let sortBy = "date";
+
+  function focus(id, move) {
+    if (id === null || id === undefined || !actors[id]) return;
+    const c = communityOf[id];
+    if (meta.aggregate && !state.open.includes(c)) state.open.push(c);
+    state.focus = id;
+    render(false);
+    if (move !== false && view.actors.has(id)) {
+      const near = Array.from(neighbourhood(id));
+      network.fit({ nodes: near.filter((n) => nodesDS.get(n)), animation: false });
+      if (near.length === 1) network.moveTo({ position: network.getPosition(id), scale: 1.2 });
+    }
+  }
+
+  function clear() {
+    if (state.focus === null) return;
+    state.focus = null;
+    network.unselectAll();
+    render(false);
+  }
+
+  function renderFocusPanel() {
+    const section = $("kg-focus");
+    const body = $("kg-focus-body");
+    if (state.focus === null) { section.hidden = true; body.replaceChildren(); return; }
+    const a = actors[state.focus];
+    section.hidden = false;
+    const head = el("div", "kg-focus-head");
+    head.append(el("strong", null, a.name));
+    if (a.wikidata) {
+      head.append(document.createTextNode(" · "));
+      head.append(link("Wikidata " + a.wikidata, "https://www.wikidata.org/wiki/" + a.wikidata));
+    }
+    const facts = el("div", "kg-info");
+    row(facts, "Type", a.kind.toLowerCase());
+    row(facts, "Country", a.country);
+    row(facts, "Also called", a.aliases.join(", "));
+    row(facts, "Statements", a.statements ? fmt(a.statements) + " without a recipient" : "");
+    const mine = view.events.filter((ev) => ev.from === a.id || ev.to === a.id);
+    const all = byActor[a.id].length;
+    row(facts, "Events", fmt(mine.length) + (mine.length < all ? " shown of " + fmt(all) : ""));
+    const sorter = el("label", "kg-row-control", "Sort by ");
+    const select = el("select");
+    select.id = "kg-sort";
+    [["date", "date"], ["category", "category"], ["counterpart", "counterpart"]].forEach(([v, t]) => {
+      const option = el("option", null, t);
+      option.value = v;
+      select.append(option);
+    });
+    select.value = sortBy;
+    select.addEventListener("change", () => { sortBy = select.value; renderFocusPanel(); });
+    sorter.append(select);
+    const list = el("ol", "kg-event-list");
+    const other = (ev) => actorName(ev.from === a.id ? ev.to : ev.from);
+    const keyOf = {
+      date: (ev) => ev.first || "9999",
+      category: (ev) => categoryLabel[catKey(ev)] || "~",
+      counterpart: other,
+    }[sortBy];
+    mine.slice().sort((x, y) => (keyOf(x) < keyOf(y) ? -1 : keyOf(x) > keyOf(y) ? 1 : x.id - y.id))
+      .slice(0, MAX_PANEL_EVENTS).forEach((ev) => {
+        const item = el("li", "kg-event");
+        const line = el("div", "kg-head");
+        line.append(document.createTextNode((ev.from === a.id ? "→ " : "← ") + other(ev) + ": " + ev.action));
+        item.append(line);
+        row(item, "Category", categoryText(ev));
+        row(item, "Date", ev.date || "undated");
+        row(item, "Modality", ev.modality);
+        if (ev.text) item.append(el("blockquote", "kg-evidence", ev.text));
+        item.append(provenance(ev));
+        list.append(item);
+      });
+    body.replaceChildren(head, facts, sorter, list);
+    if (mine.length > MAX_PANEL_EVENTS) {
+      body.append(el("div", "kg-more", "+" + fmt(mine.length - MAX_PANEL_EVENTS) + " more"));
+    }
+  }
 
   network.on("click", (p) => {
     if (p.nodes.length) {
-      showDetails(nodeInfo(actors[p.nodes[0]]));
+      const id = p.nodes[0];
+      if (typeof id === "string") {
+        state.open.push(Number(id.slice(1)));
+        render(false);
+      } else focus(id, false);
     } else if (p.edges.length) {
       const edge = edgesDS.get(p.edges[0]);
-      if (edge) showDetails(edgeInfo(edge, MAX_DETAIL_EVENTS));
-    }
+      if (edge && typeof edge.from === "number") focus(edge.from, false);
+    } else clear();
+  });
+  network.on("doubleClick", (p) => {
+    if (p.nodes.length && typeof p.nodes[0] === "number") focus(p.nodes[0], true);
+    else if (!p.nodes.length) network.fit({ animation: { duration: 300 } });
+  });
+  network.on("dragEnd", (p) => {
+    p.nodes.forEach((id) => {
+      if (typeof id !== "number") return;
+      const pos = network.getPosition(id);
+      actors[id].x = pos.x;
+      actors[id].y = pos.y;
+      labels.filter((l) => l.id === id).forEach((l) => { l.x = pos.x; l.y = pos.y; });
+      drawn.nodes.delete(id);
+    });
+  });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") { hidePicks(); clear(); }
   });
 
   // ------------------------------------------------------------------ search
 
-  function fillActorList() {
-    const names = Array.from(new Set(actors.map((a) => a.name))).sort();
-    const list = $("kg-actors");
-    names.forEach((name) => {
-      const option = document.createElement("option");
-      option.value = name;
-      list.append(option);
-    });
-  }
-
-  function findActor(query) {
+  function matches(query) {
     const q = query.trim().toLowerCase();
-    if (!q) return null;
+    if (!q) return [];
     const lower = (s) => (s || "").toLowerCase();
-    return actors.find((a) => lower(a.name) === q) ||
-      actors.find((a) => a.aliases.some((s) => lower(s) === q) || lower(a.key) === q) ||
-      actors.find((a) => lower(a.name).includes(q)) ||
-      actors.find((a) => a.aliases.some((s) => lower(s).includes(q))) || null;
+    const exact = actors.filter((a) => lower(a.name) === q || lower(a.key) === q ||
+      a.aliases.some((s) => lower(s) === q));
+    if (exact.length) return exact;
+    return actors.filter((a) => lower(a.name).includes(q) || a.aliases.some((s) => lower(s).includes(q)))
+      .sort((x, y) => y.degree - x.degree || (x.name < y.name ? -1 : 1));
   }
 
-  function search(event) {
-    if (event) event.preventDefault();
-    const actor = findActor($("kg-search").value);
+  function hidePicks() { $("kg-picks").hidden = true; $("kg-picks").replaceChildren(); }
+
+  function search(text) {
+    hidePicks();
+    const found = matches(text);
     const msg = $("kg-search-msg");
-    if (!actor) { msg.textContent = "no matching actor"; return; }
-    msg.textContent = "";
-    network.selectNodes([actor.id]);
-    network.focus(actor.id, { scale: 1.4, animation: { duration: 400 } });
-    showDetails(nodeInfo(actor));
+    if (!found.length) { msg.textContent = "no actor matches"; return null; }
+    msg.textContent = found.length > 1 ? fmt(found.length) + " actors match" : "";
+    if (found.length > 1) {
+      const picks = $("kg-picks");
+      found.slice(0, 12).forEach((a) => {
+        const item = el("li");
+        const button = el("button", "kg-pick", a.name + " (" + a.kind.toLowerCase() + ", " + fmt(a.degree) + ")");
+        button.type = "button";
+        button.addEventListener("click", () => { hidePicks(); msg.textContent = ""; focus(a.id, true); });
+        item.append(button);
+        picks.append(item);
+      });
+      picks.hidden = false;
+    }
+    focus(found[0].id, true);
+    return found[0].id;
   }
 
-  fillActorList();
-  $("kg-search-form").addEventListener("submit", search);
-  $("kg-search").addEventListener("change", () => { if ($("kg-search").value) search(); });
+  $("kg-search-form").addEventListener("submit", (e) => { e.preventDefault(); search($("kg-search").value); });
+  $("kg-fit").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
+  $("kg-clear").addEventListener("click", clear);
 
-  // ------------------------------------------------------------------ filters
+  // ------------------------------------------------------------------ controls
 
-  function fillCategories() {
-    const counts = new Map();
-    events.forEach((ev) => {
-      const key = ev.cat || UNCATEGORISED;
-      counts.set(key, (counts.get(key) || 0) + 1);
+  function fillControls() {
+    const types = $("kg-legend-types");
+    meta.types.filter((t) => t.count).forEach((t) => {
+      const item = el("li");
+      const button = el("button", "kg-type");
+      button.type = "button";
+      button.dataset.type = t.type;
+      const swatch = el("span", "kg-swatch kg-dot");
+      swatch.style.background = t.color;
+      button.append(swatch, document.createTextNode(t.type.toLowerCase() + " "),
+        el("span", "kg-count", fmt(t.count)));
+      button.addEventListener("click", () => {
+        const on = state.types.includes(t.type);
+        state.types = on ? state.types.filter((x) => x !== t.type) : state.types.concat([t.type]);
+        render(true);
+      });
+      item.append(button);
+      types.append(item);
+    });
+    const quads = $("kg-legend-quads");
+    meta.quads.forEach((q) => {
+      const item = el("li");
+      const label = el("label");
+      const box = el("input", "kg-quad");
+      box.type = "checkbox";
+      box.dataset.quad = q.quad;
+      const swatch = el("span", "kg-swatch kg-line");
+      swatch.style.background = q.color;
+      label.append(box, swatch, document.createTextNode(q.label + " "), el("span", "kg-count", fmt(q.count)));
+      box.addEventListener("change", () => {
+        state.quads = Array.from(document.querySelectorAll("input.kg-quad"))
+          .filter((b) => b.checked).map((b) => Number(b.dataset.quad));
+        render(true);
+      });
+      item.append(label);
+      quads.append(item);
     });
     const select = $("kg-category");
-    Array.from(counts.keys()).sort().forEach((key) => {
-      const option = el("option", null, key + " (" + fmt(counts.get(key)) + ")");
-      option.value = key;
+    const all = el("option", null, "all categories");
+    all.value = "";
+    select.append(all);
+    meta.categories.forEach((c) => {
+      const option = el("option", null, c.label + " (" + fmt(c.count) + ")");
+      option.value = c.key === null ? NONE : c.key;
       select.append(option);
     });
-  }
-
-  function readControls() {
-    state.quads = new Set();
-    document.querySelectorAll("input.kg-quad").forEach((box) => {
-      if (box.checked) state.quads.add(Number(box.dataset.quad));
+    select.addEventListener("change", () => { state.category = select.value; render(true); });
+    const modalities = $("kg-modalities");
+    meta.modalities.forEach((m) => {
+      const label = el("label", "kg-inline");
+      const box = el("input", "kg-modality");
+      box.type = "checkbox";
+      box.value = m;
+      box.addEventListener("change", () => {
+        state.modalities = Array.from(document.querySelectorAll("input.kg-modality"))
+          .filter((b) => b.checked).map((b) => b.value);
+        render(true);
+      });
+      label.append(box, document.createTextNode(" " + m));
+      modalities.append(label);
     });
-    state.category = $("kg-category").value;
-    state.from = $("kg-date-from").value;
-    state.to = $("kg-date-to").value;
-    state.undated = $("kg-undated").checked;
-    state.collapse = $("kg-collapse").checked;
-    applyFilters();
-  }
-
-  function resetControls() {
-    document.querySelectorAll("input.kg-quad").forEach((box) => { box.checked = true; });
-    $("kg-category").value = "";
-    $("kg-date-from").value = "";
-    $("kg-date-to").value = "";
-    $("kg-undated").checked = true;
-    readControls();
-  }
-
-  fillCategories();
-  $("kg-collapse").checked = meta.collapse;  // a reload must not keep a stale toggle
-  if (meta.dates) {
-    ["kg-date-from", "kg-date-to"].forEach((id) => {
-      $(id).min = meta.dates[0].slice(0, 10);
-      $(id).max = meta.dates[1].slice(0, 10);
+    $("kg-colour").addEventListener("change", () => { state.colour = $("kg-colour").value; render(false); });
+    $("kg-min-events").addEventListener("change", () => {
+      state.minEvents = Math.max(1, Math.floor(Number($("kg-min-events").value) || 1));
+      render(true);
     });
+    $("kg-collapse").addEventListener("change", () => { state.collapse = $("kg-collapse").checked; render(false); });
+    ["kg-date-from", "kg-date-to"].forEach((id) => $(id).addEventListener("change", () => {
+      setDates($("kg-date-from").value, $("kg-date-to").value);
+    }));
+    $("kg-undated").addEventListener("change", () => { state.undated = $("kg-undated").checked; render(true); });
+    $("kg-reset").addEventListener("click", () => setState({ focus: state.focus }));
+    $("kg-png").addEventListener("click", savePng);
+    $("kg-csv").addEventListener("click", saveCsv);
   }
-  document.querySelectorAll("input.kg-quad, #kg-category, #kg-date-from, #kg-date-to, " +
-    "#kg-undated, #kg-collapse").forEach((input) => input.addEventListener("change", readControls));
-  $("kg-reset").addEventListener("click", resetControls);
 
-  window.kgNetwork = network;
-  window.kgData = { nodes: nodesDS, edges: edgesDS, events: events, meta: meta };
-  window.kgLayout = layout;
-  window.kgApplyFilters = readControls;
+  /* The controls show the state (after setState or a link with a state in its fragment). */
+  function showState() {
+    document.querySelectorAll("button.kg-type").forEach((b) => {
+      b.classList.toggle("kg-off", !state.types.includes(b.dataset.type));
+      b.setAttribute("aria-pressed", String(state.types.includes(b.dataset.type)));
+    });
+    document.querySelectorAll("input.kg-quad").forEach((b) => { b.checked = state.quads.includes(Number(b.dataset.quad)); });
+    document.querySelectorAll("input.kg-modality").forEach((b) => { b.checked = state.modalities.includes(b.value); });
+    $("kg-category").value = state.category;
+    $("kg-colour").value = state.colour;
+    $("kg-min-events").value = state.minEvents;
+    $("kg-collapse").checked = state.collapse;
+    $("kg-date-from").value = state.from;
+    $("kg-date-to").value = state.to;
+    $("kg-undated").checked = state.undated;
+    const msg = $("kg-date-msg");
+    const impossible = state.from && state.to && state.from > state.to;
+    msg.hidden = !impossible;
+    msg.textContent = impossible ? "From is after To: no event can fall in this range." : "";
+  }
+
+  function setDates(from, to) {
+    state.from = from || "";
+    state.to = to || "";
+    render(true);
+  }
+
+  // ------------------------------------------------------------------ timeline
+
+  const svgNS = "http://www.w3.org/2000/svg";
+  const timeline = { months: [], x0: 0, step: 1 };
+
+  function monthOf(day) { return day.slice(0, 7); }
+
+  function addMonths(month, n) {
+    let y = Number(month.slice(0, 4)), m = Number(month.slice(5, 7)) - 1 + n;
+    y += Math.floor(m / 12);
+    m = ((m % 12) + 12) % 12;
+    return String(y).padStart(4, "0") + "-" + String(m + 1).padStart(2, "0");
+  }
+
+  function lastDay(month) {
+    const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0));
+    return month + "-" + String(d.getUTCDate()).padStart(2, "0");
+  }
+
+  function svg(tag, attrs) {
+    const node = document.createElementNS(svgNS, tag);
+    Object.keys(attrs).forEach((k) => node.setAttribute(k, attrs[k]));
+    return node;
+  }
+
+  /* Events per month stacked by QuadClass, over what passes every filter but the dates; a
+     date of a year only is spread over no month (the note says how many). The range runs
+     from the 1st to the 99th percentile of the months, so one stray date does not squash it. */
+  function renderTimeline() {
+    const root = $("kg-timeline-svg");
+    const width = root.clientWidth || 600, height = root.clientHeight || 80;
+    const dated = events.filter((ev) => passes(ev, false) && ev.first);
+    const monthly = dated.filter((ev) => monthOf(ev.first) === monthOf(ev.last));
+    root.replaceChildren();
+    if (!monthly.length) {
+      const t = svg("text", { x: 8, y: 20, class: "kg-axis" });
+      t.textContent = "no dated events";
+      root.append(t);
+      return;
+    }
+    const months = monthly.map((ev) => monthOf(ev.first)).sort();
+    const lo = months[Math.floor(0.01 * (months.length - 1))];
+    const hi = months[Math.ceil(0.99 * (months.length - 1))];
+    const all = [];
+    for (let m = lo; m <= hi && all.length < 600; m = addMonths(m, 1)) all.push(m);
+    const counts = all.map(() => [0, 0, 0, 0, 0]);
+    monthly.forEach((ev) => {
+      let i = all.indexOf(monthOf(ev.first));
+      if (i < 0) i = monthOf(ev.first) < lo ? 0 : all.length - 1;
+      counts[i][ev.quad || 0] += 1;
+    });
+    const top = Math.max(1, ...counts.map((c) => c.reduce((s, v) => s + v, 0)));
+    const pad = 4, axis = 14;
+    const step = (width - 2 * pad) / all.length;
+    timeline.months = all;
+    timeline.x0 = pad;
+    timeline.step = step;
+    const inRange = (m) => (!state.from || lastDay(m) >= state.from) && (!state.to || m + "-01" <= state.to);
+    all.forEach((m, i) => {
+      let y = height - axis;
+      [1, 2, 3, 4, 0].forEach((q) => {
+        const h = (counts[i][q] / top) * (height - axis - 6);
+        if (!h) return;
+        y -= h;
+        root.append(svg("rect", {
+          x: pad + i * step + 0.5, y: y, width: Math.max(1, step - 1), height: h,
+          fill: quadInfo[q].color, opacity: inRange(m) ? 1 : 0.25,
+        }));
+      });
+    });
+    const every = Math.max(1, Math.ceil(all.length / Math.max(1, width / 60)));
+    all.forEach((m, i) => {
+      if (i % every) return;
+      const t = svg("text", { x: pad + i * step, y: height - 2, class: "kg-axis" });
+      t.textContent = m;
+      root.append(t);
+    });
+    const yearly = dated.length - monthly.length;
+    if (yearly) {
+      const t = svg("text", { x: width - pad, y: 11, class: "kg-axis", "text-anchor": "end" });
+      t.textContent = fmt(yearly) + " dated by year only";
+      root.append(t);
+    }
+    root.append(svg("rect", { id: "kg-brush", x: 0, y: 0, width: 0, height: height - axis, class: "kg-brush" }));
+  }
+
+  function monthAt(clientX) {
+    const rect = $("kg-timeline-svg").getBoundingClientRect();
+    const i = Math.floor((clientX - rect.left - timeline.x0) / timeline.step);
+    return timeline.months[Math.max(0, Math.min(timeline.months.length - 1, i))];
+  }
+
+  (function wireBrush() {
+    const root = $("kg-timeline-svg");
+    let start = null;
+    root.addEventListener("pointerdown", (e) => {
+      if (!timeline.months.length) return;
+      start = e.clientX;
+      root.setPointerCapture(e.pointerId);
+    });
+    root.addEventListener("pointermove", (e) => {
+      if (start === null) return;
+      const brush = $("kg-brush");
+      const rect = root.getBoundingClientRect();
+      brush.setAttribute("x", Math.min(start, e.clientX) - rect.left);
+      brush.setAttribute("width", Math.abs(e.clientX - start));
+    });
+    root.addEventListener("pointerup", (e) => {
+      if (start === null) return;
+      const a = monthAt(Math.min(start, e.clientX)), b = monthAt(Math.max(start, e.clientX));
+      start = null;
+      setDates(a + "-01", lastDay(b));
+    });
+    root.addEventListener("dblclick", () => setDates("", ""));
+  })();
+
+  // ------------------------------------------------------------------ state in the URL
+
+  function currentState() { return JSON.parse(JSON.stringify(state)); }
+
+  function writeHash() {
+    const changed = {};
+    Object.keys(state).forEach((k) => {
+      if (JSON.stringify(state[k]) !== JSON.stringify(DEFAULTS[k])) changed[k] = state[k];
+    });
+    const hash = Object.keys(changed).length ? "#view=" + encodeURIComponent(JSON.stringify(changed)) : "";
+    if (hash !== window.location.hash) {
+      history.replaceState(null, "", window.location.pathname + window.location.search + hash);
+    }
+  }
+
+  function readHash() {
+    const m = /^#view=(.*)$/.exec(window.location.hash);
+    if (!m) return {};
+    try { return JSON.parse(decodeURIComponent(m[1])); } catch (err) { return {}; }
+  }
+
+  /* Set the view's state (missing keys take their defaults); unknown keys and values of the
+     wrong kind are ignored. */
+  function setState(given) {
+    const next = JSON.parse(JSON.stringify(DEFAULTS));
+    Object.keys(given || {}).forEach((k) => {
+      if (!(k in DEFAULTS)) return;
+      const value = given[k];
+      const want = DEFAULTS[k];
+      if (k === "focus") next.focus = Number.isInteger(value) && actors[value] ? value : null;
+      else if (Array.isArray(want)) { if (Array.isArray(value)) next[k] = value.slice(); }
+      else if (typeof value === typeof want) next[k] = value;
+    });
+    next.minEvents = Math.max(1, Math.floor(next.minEvents));
+    state = next;
+    if (meta.aggregate && state.focus !== null && !state.open.includes(communityOf[state.focus])) {
+      state.open.push(communityOf[state.focus]);
+    }
+    render(true);
+    return currentState();
+  }
+
+  // ------------------------------------------------------------------ exports
+
+  function download(name, href) {
+    const a = el("a");
+    a.href = href;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+  }
+
+  function savePng() {
+    const canvas = container.querySelector("canvas");
+    if (canvas) download("kg-view.png", canvas.toDataURL("image/png"));
+  }
+
+  /* A cell as CSV, defused for spreadsheets: a leading = + - @ would start a formula. */
+  function cell(value) {
+    let text = value === null || value === undefined ? "" : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function visibleEventsCsv() {
+    const head = ["source", "action", "target", "category", "cameo", "plover", "quad", "date",
+      "modality", "doc", "title", "url", "sentence", "text"];
+    const lines = [head.join(",")];
+    view.events.forEach((ev) => {
+      lines.push([actorName(ev.from), ev.action, actorName(ev.to), categoryLabel[catKey(ev)],
+        ev.cameo, ev.plover, ev.quad, ev.date, ev.modality, ev.doc, ev.article, ev.url, ev.sentence,
+        ev.text].map(cell).join(","));
+    });
+    return lines.join("\r\n") + "\r\n";
+  }
+
+  function saveCsv() {
+    const blob = new Blob([visibleEventsCsv()], { type: "text/csv;charset=utf-8" });
+    const url = URL.createObjectURL(blob);
+    download("kg-events.csv", url);
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  // ------------------------------------------------------------------ start
+
+  fillControls();
+  const timing = { ready: null };
+  const ready = new Promise((resolve) => {
+    network.once("afterDrawing", () => requestAnimationFrame(() => {
+      timing.ready = performance.now();
+      document.body.dataset.kgReady = "true";  // lets tools wait with a CSS selector
+      resolve(true);
+    }));
+  });
+  setState(readHash());
+  window.addEventListener("resize", () => renderTimeline());
+
+  /* The page's API (see the README): the browser tests and notebooks drive the page with it. */
+  window.kg = {
+    ready: ready,
+    network: network,
+    search: search,
+    focus: (id) => { focus(id, true); return state.focus; },
+    clear: clear,
+    state: currentState,
+    setState: setState,
+    counts: () => ({ actors: view.actors.size, events: view.events.length }),
+    visibleEvents: () => view.events.map((ev) => ev.event),
+    csv: visibleEventsCsv,
+    timing: timing,
+    labels: () => drawnNames.slice(),
+  };
 })();
