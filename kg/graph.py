@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from .events import ActorRef, Event
-from .schema import EDGE_FIELDS, Filters, category
+from .schema import EDGE_FIELDS, STATEMENT_FIELDS, Filters, category
 from .words import WORDS
 
 UNCATEGORISED = "uncategorised"
@@ -19,7 +19,8 @@ def build_graph(events: Iterable[Event], relations: bool = False) -> nx.MultiDiG
 
     Coded events (:attr:`kg.events.Event.layer`) are its edges; with ``relations``, the
     relations between two actors (uncoded, or acts that did not happen) are edges too.
-    Everything else is kept on its source's node as a statement (the ids in its ``statements``)."""
+    Everything else is kept on its source's node as a statement (the ids in its ``statements``;
+    what they say in ``graph.graph["statements"]``, :data:`STATEMENT_FIELDS`)."""
     graph = nx.MultiDiGraph()
     add_events(graph, sorted(events, key=lambda e: e.id), relations)
     return graph
@@ -42,6 +43,7 @@ def add_events(graph: nx.MultiDiGraph, events: Iterable[Event], relations: bool 
                 continue
             _add_actor(graph, event.source)
             statements.setdefault(event.source.id, set()).add(event.id)
+            graph.graph.setdefault("statements", {})[event.id] = statement_record(event)
             continue
         if graph.has_edge(event.source.id, event.target.id, event.id):
             continue
@@ -69,6 +71,17 @@ def _add_actor(graph: nx.MultiDiGraph, actor: ActorRef) -> None:
         node["aliases"] = sorted([*node["aliases"], mention])
     if actor.title and actor.title not in node["titles"]:
         node["titles"] = sorted([*node["titles"], actor.title])
+
+
+def statement_record(event: Event) -> dict:
+    """What the graph keeps of a statement (:data:`STATEMENT_FIELDS`)."""
+    values = {
+        "actor": event.source.id, "action": event.action.text,
+        "target": event.target.name if event.target else None, "date": event.date,
+        "modality": event.modality, "doc": event.doc, "title": event.title, "url": event.url,
+        "sentence": event.sentence, "text": event.text,
+    }
+    return {name: values[name] for name in STATEMENT_FIELDS}
 
 
 def edge_attributes(event: Event) -> dict:
@@ -137,6 +150,9 @@ def filter_graph(
         kept.add_node(u, **graph.nodes[u])
         kept.add_node(v, **graph.nodes[v])
         kept.add_edge(u, v, key=key, **data)
+    statements = {k: s for k, s in (graph.graph.get("statements") or {}).items() if s.get("actor") in kept}
+    if statements:
+        kept.graph["statements"] = statements
     return kept
 
 

@@ -52,6 +52,8 @@ PAGE_EDGE_FIELDS = ("lemma", "cameo", "plover", "quad", "goldstein", "doc", "url
                     "date", "location", "confidence")
 #: Above this many actors the page opens on communities, which open on a click.
 AGGREGATE_ABOVE = 2000
+#: How many of an actor's statements the page lists (the panel says how many more there are).
+MAX_STATEMENTS = 100
 #: How many actors name a community on the page.
 COMMUNITY_NAMES = 3
 #: Colours of the countries with most actors (the rest share the last).
@@ -84,9 +86,13 @@ def to_pyvis(graph: nx.MultiDiGraph, *, max_nodes: int | None = None, collapse: 
     net = Network(height="100%", width="100%", directed=True, heading="", cdn_resources="local")
     net.node_ids = _IdList()  # pyvis checks each edge's ends in a list: a set keeps that linear
     index = {node: i for i, node in enumerate(kept)}
+    said = _statements_by_actor(graph, set(kept))
+    countries = {graph.nodes[n].get("country"): index[n] for n in kept
+                 if graph.nodes[n].get("type") == "COUNTRY" and graph.nodes[n].get("country")}
     for node in kept:
-        net.add_node(index[node], **_node(node, graph.nodes[node], graph.degree(node),
-                                          community[node], place[node]))
+        attrs = graph.nodes[node]
+        net.add_node(index[node], **_node(node, attrs, graph.degree(node), community[node], place[node]),
+                     said=said.get(node, []), fold=_country_of_sector(node, attrs, countries))
     events = [_edge(j, index[u], index[v], key, data)
               for j, (u, v, key, data) in enumerate(_sorted_edges(graph, set(kept)))]
     for record in events:
@@ -250,6 +256,26 @@ def _node(node: Hashable, attrs: dict, degree: int, community: int, place: tuple
         "statements": len(attrs.get("statements") or []),
         "wikidata": str(node) if _WIKIDATA_ID.fullmatch(str(node)) else None,
     }
+
+
+def _country_of_sector(node: Hashable, attrs: dict, countries: dict[str, int]) -> int | None:
+    """The index of the country a sector or institution of it (``USA-GOV``, ``USA-LEG-senate``)
+    folds into on the page, if the country is drawn."""
+    country = attrs.get("country")
+    if country and attrs.get("type") != "COUNTRY" and str(node).startswith(f"{country}-"):
+        return countries.get(country)
+    return None
+
+
+def _statements_by_actor(graph: nx.Graph, kept: set[Hashable]) -> dict[Hashable, list[dict]]:
+    """The statements the graph keeps (``graph.graph["statements"]``) of each drawn actor,
+    earliest first, at most :data:`MAX_STATEMENTS` each."""
+    by_actor: dict[Hashable, list[tuple[str, str, dict]]] = {}
+    for key, record in (graph.graph.get("statements") or {}).items():
+        if record.get("actor") in kept:
+            by_actor.setdefault(record["actor"], []).append((record.get("date") or "~", str(key), record))
+    return {actor: [r for *_, r in sorted(rows, key=lambda row: row[:2])[:MAX_STATEMENTS]]
+            for actor, rows in by_actor.items()}
 
 
 def _edge(j: int, src: int, dst: int, key: Any, attrs: dict) -> dict[str, Any]:

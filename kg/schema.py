@@ -78,6 +78,12 @@ EDGE_FIELDS: dict[str, type] = {
     "target_mention": str, "layer": str,
 }
 
+#: What the graph keeps of each statement (and of each relation kept as one), in
+#: ``graph.graph["statements"]`` by event id: ``actor`` is the source's id, ``target`` the
+#: other actor's name; the page lists them under their actor.
+STATEMENT_FIELDS: tuple[str, ...] = ("actor", "action", "target", "date", "modality", "doc", "title", "url",
+                                     "sentence", "text")
+
 #: Fields that are never None.
 REQUIRED_NODE_FIELDS = frozenset({"name", "type", "aliases", "titles", "mentions", "statements"})
 REQUIRED_EDGE_FIELDS = frozenset({"action", "lemma", "doc", "sentence", "text", "modality", "negated",

@@ -104,7 +104,7 @@ def test_csv_cells_that_spreadsheets_would_run_are_defused(tmp_path, events_of):
     graph = build_graph([event])
     graph.edges[next(iter(graph.edges(keys=True)))]["title"] = hostile
     graph.nodes[event.source.id]["name"] = "@SUM(1+1)"
-    events_csv, actors_csv = write_graph_csv(graph, tmp_path / "csv")
+    events_csv, actors_csv, _ = write_graph_csv(graph, tmp_path / "csv")
     [row] = csv.DictReader(events_csv.open(encoding="utf-8"))
     [actor] = [a for a in csv.DictReader(actors_csv.open(encoding="utf-8")) if a["id"] == event.source.id]
     assert (row["title"], row["source_name"], actor["name"]) == (f"'{hostile}", "'@SUM(1+1)", "'@SUM(1+1)")
@@ -403,7 +403,7 @@ def test_unclosed_scripts_and_lone_brackets_of_html_are_read_in_one_pass():
 def test_kg_reads_back_its_csv_export_of_a_very_long_sentence(tmp_path, events_of):
     graph = build_graph(events_of("Macron met Zelenskyy."))
     graph.edges[next(iter(graph.edges(keys=True)))]["text"] = "A" * 200_000
-    events_csv, actors_csv = write_graph_csv(graph, tmp_path / "csv")
+    events_csv, actors_csv, _ = write_graph_csv(graph, tmp_path / "csv")
     [(_, _, text)] = read_graph_csv(events_csv, actors_csv).edges(data="text")
     assert len(text) == 200_000
 

@@ -88,6 +88,11 @@ def browser_graph() -> nx.MultiDiGraph:
           text=HOSTILE_TEXT, title="</script><b>t</b>", location="<i>x</i>", url="javascript:alert(3)")
     event(g, "UN", "CHN", "ev7", action="asked", cameo=None, plover=None, quad=None)
     event(g, "ZEL", "Q30", "ev8", action="met", date="2025-09", modality="future")
+    g.nodes["UKR"]["statements"] = ["st1"]
+    g.graph["statements"] = {"st1": {
+        "actor": "UKR", "action": "expressed optimism", "target": None, "date": "2025-11-04",
+        "modality": "asserted", "doc": "doc-8", "title": "Kyiv hopeful", "url": URL, "sentence": 1,
+        "text": "Ukraine expressed optimism about the talks."}}
     return g
 
 
@@ -197,12 +202,15 @@ def test_focus_dims_the_rest_and_lists_the_actors_events(visit: Visit) -> None:
     for text in ("Ukraine", "← Russia: attacked", "fight · material conflict", "2025-11-02",
                  "reported", "Ukraine condemned Russia.", "Trade talks resume", "undated"):
         assert text in panel
-    assert visit.page.locator("#kg-focus a[href='" + URL + "']").count() == 4
+    assert visit.page.locator("#kg-focus-events a[href='" + URL + "']").count() == 4
     visit.page.select_option("#kg-sort", "category")
-    first = visit.page.inner_text("#kg-focus .kg-event-list li:first-child .kg-head")
+    first = visit.page.inner_text("#kg-focus-events li:first-child .kg-head")
     assert first == "← United Nations: sent aid to"  # "aid" before "disapprove" and "fight"
     visit.page.select_option("#kg-sort", "counterpart")
-    assert "United Nations" in visit.page.inner_text("#kg-focus .kg-event-list li:last-child")
+    assert "United Nations" in visit.page.inner_text("#kg-focus-events li:last-child")
+    visit.page.click(".kg-statements summary")  # and what it said to no one in particular
+    statements = visit.page.inner_text(".kg-statements")
+    assert "Statements (1)" in statements and "Ukraine expressed optimism about the talks." in statements
 
 
 def test_esc_and_a_click_on_empty_canvas_clear_the_focus(visit: Visit) -> None:
@@ -457,3 +465,21 @@ def test_hostile_text_renders_as_text(visit: Visit) -> None:
     assert visit.js("typeof window.pwned") == "undefined"
     assert visit.dialogs == []
     assert visit.errors == []
+
+
+def test_sectors_fold_into_their_country(browser: object, tmp_path: Path) -> None:
+    graph = browser_graph()
+    actor(graph, "RUS-MIL", "Russia · military", "GOV", "RUS")
+    event(graph, "RUS-MIL", "UKR", "ev9", action="shelled", cameo="19", plover="FIGHT", quad=4)
+    opened = Visit(browser, write_html(graph, tmp_path / "sectors.html"))
+    try:
+        military, russia = opened.actor("Russia · military"), opened.actor("Russia")
+        assert opened.js("(id) => kg.network.body.data.nodes.get(id) !== null", military)
+        opened.page.select_option("#kg-sectors", "folded")
+        assert opened.js("(id) => kg.network.body.data.nodes.get(id)", military) is None
+        edges = opened.js("(id) => kg.network.body.data.edges.get().filter((e) => e.from === id).length",
+                          russia)
+        assert edges == 3  # Russia's two events and its military's one
+        assert opened.counts() == (8, 9)  # the filters count actors, folded or not
+    finally:
+        opened.close()

@@ -190,7 +190,7 @@ def test_csv_keeps_every_character(tmp_path):
 
 def test_csv_columns(tmp_path):
     graph = build_graph(EVENTS)
-    events_path, actors_path = write_graph_csv(graph, tmp_path / "out")
+    events_path, actors_path, statements_path = write_graph_csv(graph, tmp_path / "out")
     with open(events_path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert list(rows[0])[:6] == ["source", "source_name", "target", "target_name", "key", "action"]
@@ -201,6 +201,10 @@ def test_csv_columns(tmp_path):
     with open(actors_path, encoding="utf-8", newline="") as handle:
         actors = {row["id"]: row for row in csv.DictReader(handle)}
     assert actors["Q3052772"]["aliases"] == '["Macron", "the French leader"]'
+    with open(statements_path, encoding="utf-8", newline="") as handle:
+        statements = list(csv.DictReader(handle))
+    assert sorted((s["actor"], s["action"], s["target"]) for s in statements) == [
+        ("Q3052772", "announced", ""), ("Q7184", "glanced at", "Russia")]  # a relation kept as one
 
 
 def test_gexf_shows_names_and_event_ids_in_gephi(tmp_path):
@@ -306,7 +310,7 @@ def test_graphs_kg_builds_keep_the_contract():
 
 def test_csv_read_errors_name_file_and_line(tmp_path):
     graph = build_graph(EVENTS)
-    events_path, actors_path = write_graph_csv(graph, tmp_path)
+    events_path, actors_path, _ = write_graph_csv(graph, tmp_path)
     lines = events_path.read_text(encoding="utf-8").splitlines(keepends=True)
     assert lines[1].startswith("Q159,")  # Russia attacked: goldstein -10.0
     events_path.write_text(lines[0] + lines[1].replace(",-10.0,", ",strong,", 1), encoding="utf-8")

@@ -47,7 +47,7 @@
   const DEFAULTS = {
     focus: null, quads: [1, 2, 3, 4, 0], category: "", modalities: meta.modalities.slice(),
     types: meta.types.map((t) => t.type), from: "", to: "", undated: true, minEvents: 1,
-    colour: "type", collapse: !!meta.collapse, open: [],
+    colour: "type", collapse: !!meta.collapse, open: [], sectors: "apart",
   };
   let state = JSON.parse(JSON.stringify(DEFAULTS));
 
@@ -135,12 +135,14 @@
     return typeColor[a.kind] || typeColor.OTHER;
   }
 
+  /* The actor and its counterparts in the view, and where they are drawn. */
   function neighbourhood(id) {
     const near = new Set([id]);
     view.events.forEach((ev) => {
       if (ev.from === id) near.add(ev.to);
       if (ev.to === id) near.add(ev.from);
     });
+    Array.from(near).forEach((n) => near.add(endpoint(n)));
     return near;
   }
 
@@ -201,8 +203,10 @@
     return best;
   }
 
-  /* Where an actor is drawn: itself, or its community's cluster while that is closed. */
+  /* Where an actor is drawn: itself, or its country when sectors are folded ("United States ·
+     military" into the United States), or its community's cluster while that is closed. */
   function endpoint(id) {
+    if (state.sectors === "folded" && actors[id].fold !== null && id !== state.focus) id = actors[id].fold;
     if (!meta.aggregate) return id;
     const c = communityOf[id];
     return state.open.includes(c) || communityOf[state.focus] === c ? id : "c" + c;
@@ -227,11 +231,13 @@
   function buildItems() {
     const near = state.focus !== null && view.actors.has(state.focus) ? neighbourhood(state.focus) : null;
     const nodes = [];
+    const drawnActors = new Set();
     const clusters = new Map();
     view.actors.forEach((id) => {
       const at = endpoint(id);
-      if (at === id) nodes.push(nodeItem(actors[id], near));
-      else {
+      if (typeof at === "number") {
+        if (!drawnActors.has(at)) { drawnActors.add(at); nodes.push(nodeItem(actors[at], near)); }
+      } else {
         if (!clusters.has(at)) clusters.set(at, []);
         clusters.get(at).push(actors[id]);
       }
@@ -502,7 +508,6 @@
     row(facts, "Type", a.kind.toLowerCase());
     row(facts, "Country", a.country);
     row(facts, "Also called", a.aliases.join(", "));
-    row(facts, "Statements", a.statements ? fmt(a.statements) + " without a recipient" : "");
     const mine = view.events.filter((ev) => ev.from === a.id || ev.to === a.id);
     const all = byActor[a.id].length;
     row(facts, "Events", fmt(mine.length) + (mine.length < all ? " shown of " + fmt(all) : ""));
@@ -518,6 +523,7 @@
     select.addEventListener("change", () => { sortBy = select.value; renderFocusPanel(); });
     sorter.append(select);
     const list = el("ol", "kg-event-list");
+    list.id = "kg-focus-events";
     const other = (ev) => actorName(ev.from === a.id ? ev.to : ev.from);
     const keyOf = {
       date: (ev) => ev.first || "9999",
@@ -541,6 +547,28 @@
     if (mine.length > MAX_PANEL_EVENTS) {
       body.append(el("div", "kg-more", "+" + fmt(mine.length - MAX_PANEL_EVENTS) + " more"));
     }
+    if (a.said.length) body.append(statementList(a));
+  }
+
+  /* What the actor said or did without a recipient drawn on the page, earliest first. */
+  function statementList(a) {
+    const box = el("details", "kg-statements");
+    box.append(el("summary", null, "Statements (" + fmt(a.statements) + ")"));
+    const list = el("ol", "kg-event-list");
+    a.said.forEach((s) => {
+      const item = el("li", "kg-event");
+      item.append(el("div", "kg-head", s.action + (s.target ? " → " + s.target : "")));
+      row(item, "Date", s.date || "undated");
+      row(item, "Modality", s.modality);
+      if (s.text) item.append(el("blockquote", "kg-evidence", s.text));
+      item.append(provenance({ article: s.title, doc: s.doc, url: s.url, sentence: s.sentence }));
+      list.append(item);
+    });
+    box.append(list);
+    if (a.statements > a.said.length) {
+      box.append(el("div", "kg-more", "+" + fmt(a.statements - a.said.length) + " more"));
+    }
+    return box;
   }
 
   network.on("click", (p) => {
@@ -678,6 +706,7 @@
       modalities.append(label);
     });
     $("kg-colour").addEventListener("change", () => { state.colour = $("kg-colour").value; render(false); });
+    $("kg-sectors").addEventListener("change", () => { state.sectors = $("kg-sectors").value; render(false); });
     $("kg-min-events").addEventListener("change", () => {
       state.minEvents = Math.max(1, Math.floor(Number($("kg-min-events").value) || 1));
       render(true);
@@ -702,6 +731,7 @@
     document.querySelectorAll("input.kg-modality").forEach((b) => { b.checked = state.modalities.includes(b.value); });
     $("kg-category").value = state.category;
     $("kg-colour").value = state.colour;
+    $("kg-sectors").value = state.sectors;
     $("kg-min-events").value = state.minEvents;
     $("kg-collapse").checked = state.collapse;
     $("kg-date-from").value = state.from;

@@ -63,9 +63,11 @@ from .csvfiles import (
     ACTORS_CSV,
     EVENT_COLUMNS,
     EVENTS_CSV,
+    STATEMENTS_CSV,
     actors_csv,
     events_csv,
     read_graph_csv,
+    statements_csv,
     write_actors_csv,
     write_events_csv,
     write_graph_csv,
@@ -77,8 +79,9 @@ from .nodelink import FORMAT_VERSION, graph_from_json, graph_to_json, load_graph
 
 __all__ = [
     "ACTORS_CSV", "ACTOR_COLUMNS", "EVENTS_CSV", "EVENT_COLUMNS", "FORMATS", "FORMAT_VERSION",
-    "GEXF_RESERVED_EDGE", "GEXF_RESERVED_NODE", "NOTE", "Attributes",
-    "actors_csv", "events_csv", "export_graph", "gexf_bytes", "graph_from_json", "graph_to_json",
+    "STATEMENTS_CSV", "GEXF_RESERVED_EDGE", "GEXF_RESERVED_NODE", "NOTE", "Attributes",
+    "actors_csv", "events_csv", "statements_csv", "export_graph", "gexf_bytes", "graph_from_json",
+    "graph_to_json",
     "graphml_bytes", "import_graph", "load_graph", "read_events", "read_gexf", "read_graph_csv",
     "read_graphml", "write_actors_csv", "write_events", "write_events_csv", "write_gexf", "write_graph",
     "write_graph_csv", "write_graphml", "xml_safe",
@@ -114,7 +117,7 @@ def _write_json(graph: nx.MultiDiGraph, path: str | Path) -> Path:
 def import_graph(fmt: str, path: str | Path) -> nx.MultiDiGraph:
     """Read a graph that :func:`export_graph` wrote in format ``fmt`` to ``path``."""
     if fmt == "csv":
-        return read_graph_csv(Path(path) / EVENTS_CSV, Path(path) / ACTORS_CSV)
+        return read_graph_csv(Path(path) / EVENTS_CSV, Path(path) / ACTORS_CSV, Path(path) / STATEMENTS_CSV)
     reader = {"json": load_graph, "graphml": read_graphml, "gexf": read_gexf}.get(fmt)
     if reader is None:
         raise KgError(f"{path}: unknown graph format {fmt!r} (choose one of {', '.join(FORMATS)})")

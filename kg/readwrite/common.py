@@ -130,7 +130,9 @@ def _xml_graph(graph: nx.MultiDiGraph) -> tuple[nx.MultiDiGraph, str]:
     keys = _XmlIds()
     for (u, v, key, _), data in zip(edges, edge_data, strict=True):
         xml_graph.add_edge(ids.of(u), ids.of(v), key=keys.of(key), **data)
-    return xml_graph, _to_json({"node": node_note, "edge": edge_note})
+    statements = dict(sorted((graph.graph.get("statements") or {}).items()))
+    note = {"node": node_note, "edge": edge_note, "statements": statements}
+    return xml_graph, json.dumps(note, ensure_ascii=True, sort_keys=True)  # ASCII: XML holds it
 
 
 class _XmlIds:
@@ -173,6 +175,8 @@ def _parse_note(text: str | None, path: str | Path) -> dict[str, dict[str, list[
         if not all(isinstance(note[scope][part], list) for scope in ("node", "edge")
                    for part in ("json", "none")):
             raise ValueError("not lists")
+        if not isinstance(note.get("statements", {}), dict):
+            raise ValueError("statements not a table")
     except (ValueError, KeyError, TypeError) as error:
         raise GraphFileError(f"{path}: bad {NOTE} note ({error})") from None
     return note
@@ -219,4 +223,6 @@ def _from_xml(read: nx.Graph, note: dict | None, path: str | Path, labels: bool 
             del data["label"]
         where = f"{path}, edge {key!r}"
         graph.add_edge(u, v, key=key, **_restore(data, note and note["edge"], EDGE_FIELDS, where))
+    if note and note.get("statements"):
+        graph.graph["statements"] = note["statements"]
     return graph

@@ -32,7 +32,7 @@ import networkx as nx
 
 from ..errors import GraphFileError
 from ..files import atomic_write
-from ..schema import EDGE_FIELDS, NODE_FIELDS
+from ..schema import EDGE_FIELDS, NODE_FIELDS, STATEMENT_FIELDS
 from .common import _CONTAINERS, Attributes, _check_graph, _sorted_edges, _sorted_nodes, _to_json
 
 #: The fixed columns of ``events.csv``, before the edge attributes.
@@ -41,6 +41,7 @@ EVENT_COLUMNS = ("source", "source_name", "target", "target_name", "key")
 ACTOR_COLUMNS = ("id",)
 EVENTS_CSV = "events.csv"
 ACTORS_CSV = "actors.csv"
+STATEMENTS_CSV = "statements.csv"
 
 # The csv module refuses cells over 131,072 characters; an evidence sentence may be longer.
 csv.field_size_limit(max(csv.field_size_limit(), 2**24))
@@ -125,14 +126,24 @@ def write_actors_csv(graph: nx.MultiDiGraph, path: str | Path) -> Path:
     return atomic_write(path, actors_csv(graph, str(path)))
 
 
+def statements_csv(graph: nx.MultiDiGraph) -> str:
+    """The statements (``graph.graph["statements"]``) as CSV text, one row per statement."""
+    statements = sorted((graph.graph.get("statements") or {}).items())
+    rows = ([_cell(key), *(_cell(record.get(name)) for name in STATEMENT_FIELDS)]
+            for key, record in statements)
+    return _csv_text(["id", *STATEMENT_FIELDS], rows)
+
+
 def write_graph_csv(graph: nx.MultiDiGraph, folder: str | Path) -> list[Path]:
-    """Write ``events.csv`` and ``actors.csv`` into ``folder`` (created if missing)."""
+    """Write ``events.csv``, ``actors.csv`` and ``statements.csv`` into ``folder`` (created if
+    missing)."""
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise GraphFileError(f"{folder}: cannot create folder ({error.strerror or error})") from None
-    return [write_events_csv(graph, folder / EVENTS_CSV), write_actors_csv(graph, folder / ACTORS_CSV)]
+    return [write_events_csv(graph, folder / EVENTS_CSV), write_actors_csv(graph, folder / ACTORS_CSV),
+            atomic_write(folder / STATEMENTS_CSV, statements_csv(graph))]
 
 
 # --------------------------------------------------------------------------- reading
@@ -201,8 +212,10 @@ def _csv_rows(path: str | Path, fixed: tuple[str, ...]) -> Iterator[tuple[str, d
         raise GraphFileError(f"{path}: not a CSV file ({error})") from None
 
 
-def read_graph_csv(events_path: str | Path, actors_path: str | Path) -> nx.MultiDiGraph:
-    """Rebuild the graph from files written by :func:`write_events_csv` and :func:`write_actors_csv`.
+def read_graph_csv(events_path: str | Path, actors_path: str | Path,
+                   statements_path: str | Path | None = None) -> nx.MultiDiGraph:
+    """Rebuild the graph from files written by :func:`write_events_csv` and :func:`write_actors_csv`
+    (and :func:`statements_csv`, when given and present).
 
     Every actor an event names must be in the actors file.
     """
@@ -221,4 +234,11 @@ def read_graph_csv(events_path: str | Path, actors_path: str | Path) -> nx.Multi
         if graph.has_edge(u, v, key):
             raise GraphFileError(f"{where}: event {key!r} appears twice")
         graph.add_edge(u, v, key=key, **_row_attributes(row, EDGE_FIELDS, where))
+    if statements_path is not None and Path(statements_path).is_file():
+        types = {name: int if name == "sentence" else str for name in STATEMENT_FIELDS}
+        statements = {row.pop("id"): _row_attributes(row, types, where)
+                      for where, row in _csv_rows(statements_path, ("id",))}
+        if statements:
+            graph.graph["statements"] = {k: {name: s.get(name) for name in STATEMENT_FIELDS}
+                                         for k, s in statements.items()}
     return graph

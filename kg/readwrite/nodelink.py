@@ -32,7 +32,9 @@ def graph_to_json(graph: nx.MultiDiGraph) -> str:
     nodes = [{"id": node, **data} for node, data in sorted(graph.nodes(data=True))]
     edges = [{"source": u, "target": v, "key": k, **data}
              for u, v, k, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3])]
-    document = {"kg_graph": FORMAT_VERSION, "nodes": nodes, "edges": edges}
+    statements = graph.graph.get("statements") or {}
+    document = {"kg_graph": FORMAT_VERSION, "nodes": nodes, "edges": edges,
+                "statements": dict(sorted(statements.items()))}
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
@@ -63,6 +65,11 @@ def graph_from_json(text: str, label: str = "graph") -> nx.MultiDiGraph:
             if graph.has_edge(u, v, key):
                 raise ValueError(f"the event {key!r} appears twice")
             graph.add_edge(u, v, key=key, **edge)
+        statements = document.get("statements", {})  # files of earlier versions have none
+        if not isinstance(statements, dict) or not all(isinstance(s, dict) for s in statements.values()):
+            raise ValueError("its statements are not a table of records")
+        if statements:
+            graph.graph["statements"] = statements
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise GraphFileError(f"{label}: not a kg graph file ({error})") from None
     validate_graph(graph, label)
