@@ -42,12 +42,15 @@ EVENTS = [
      ("Russia", "sign ceasefire agreement", "Ukraine"),
      "05", "AGREE", 1, "asserted", "2025-03-03"),
     # a verbal attack on someone for something is criticism; a defeat is a result (an
-    # election, a match), no act of force
+    # election, a match), no act of force, and wrestling for someone a sport
     ("Trump attacked Biden for accumulating wealth.",
      ("Donald Trump", "attack for", "Joe Biden"),
      "11", "DISAPPROVE", 3, "asserted", "2025-12-29"),
     ("Kay Hagan defeated Elizabeth Dole.",
      ("Kay Hagan", "defeat", "Elizabeth Dole"),
+     None, None, None, "asserted", "2025-12-29"),
+    ("Hana Kimura wrestled for Stardom.",
+     ("Hana Kimura", "wrestle for", None),
      None, None, None, "asserted", "2025-12-29"),
     # receiving: a host's welcome alone, the thing received otherwise, no event for a share of votes
     ("Putin received Macron in the Kremlin.",
