@@ -37,6 +37,8 @@ _EXPORTS = {
     "load_graph": "readwrite", "read_events": "readwrite", "write_events": "readwrite",
     "write_graph": "readwrite",
     "render_html": "render", "to_pyvis": "render", "write_html": "render",
+    "events_frame": "analysis", "find_actor": "analysis", "pair_summary": "analysis",
+    "AmbiguousActor": "analysis", "UnknownActor": "analysis",
 }
 
 __all__ = sorted([*_EXPORTS, "extract"])

@@ -120,7 +120,8 @@ def filter_graph(
     the same actors and events.
 
     Args:
-        actors: actor ids; keep events with one of them as source or target.
+        actors: actor ids or names (:func:`kg.find_actor`); keep events with one of them as
+            source or target.
         quads: QuadClasses to keep (1–4; 0 for events without one).
         cameo: CAMEO root codes to keep ("04").
         categories: the page's categories (:func:`kg.schema.category`: "CONSULT", "CAMEO 01",
@@ -138,7 +139,11 @@ def filter_graph(
         types=_frozen(types), start=start, end=end, undated=undated or not (start or end),
         min_events=min_events,
     )
-    actor_set = set(actors) if actors is not None else None
+    actor_set = None
+    if actors is not None:
+        from .analysis import find_actor
+
+        actor_set = {a if a in graph else find_actor(graph, a) for a in actors}
     cameo_set = set(cameo) if cameo is not None else None
     edges = [(u, v, key, data) for u, v, key, data in graph.edges(keys=True, data=True)
              if (actor_set is None or u in actor_set or v in actor_set)
