@@ -483,3 +483,16 @@ def test_sectors_fold_into_their_country(browser: object, tmp_path: Path) -> Non
         assert opened.counts() == (8, 9)  # the filters count actors, folded or not
     finally:
         opened.close()
+
+
+def test_the_panel_hides_in_a_narrow_frame_and_comes_back(browser: object, page_file: Path) -> None:
+    narrow = Visit(browser, page_file, viewport=(800, 500))
+    try:
+        assert narrow.page.locator("#kg-panel").is_hidden()
+        narrow.page.click("#kg-panel-toggle")
+        assert narrow.page.locator("#kg-panel").is_visible()
+        narrow.page.click("#kg-panel-toggle")
+        narrow.js(f"kg.focus({narrow.actor('Russia')})")  # a focus shows its events
+        assert narrow.page.locator("#kg-focus").is_visible()
+    finally:
+        narrow.close()

@@ -22,6 +22,7 @@
   const MAX_TIP_EVENTS = 4;
   const MAX_PANEL_EVENTS = 300;
   const MAX_GROUP_EDGES = 600;
+  const NARROW = 900;  // px: below this the side panel starts hidden
   const FADED = 0.12;
   const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
     "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
@@ -477,6 +478,7 @@
     const c = communityOf[id];
     if (meta.aggregate && !state.open.includes(c)) state.open.push(c);
     state.focus = id;
+    if (document.body.classList.contains("kg-no-panel")) showPanel(true);
     render(false);
     if (move !== false && view.actors.has(id)) {
       const near = Array.from(neighbourhood(id));
@@ -640,6 +642,18 @@
 
   $("kg-search-form").addEventListener("submit", (e) => { e.preventDefault(); search($("kg-search").value); });
   $("kg-fit").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
+
+  /* The side panel can be hidden; in a narrow frame (a notebook's) it starts hidden, and
+     focusing an actor shows it. */
+  function showPanel(shown) {
+    document.body.classList.toggle("kg-no-panel", !shown);
+    $("kg-panel-toggle").setAttribute("aria-expanded", String(shown));
+    network.redraw();
+  }
+  $("kg-panel-toggle").addEventListener("click", () => {
+    showPanel(document.body.classList.contains("kg-no-panel"));
+  });
+  if (window.innerWidth < NARROW) showPanel(false);
   $("kg-clear").addEventListener("click", clear);
 
   // ------------------------------------------------------------------ controls
