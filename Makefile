@@ -20,7 +20,7 @@ $(VENV)/.notebook: $(VENV)/.installed
 
 notebook: $(VENV)/.notebook
 	test -f graph.json || $(VENV)/bin/kg build data/ -o graph.html --graph graph.json
-	$(VENV)/bin/jupyter lab notebooks/explore.ipynb
+	$(VENV)/bin/jupyter lab notebooks/explore.ipynb $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 test: $(VENV)/.installed
 	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium unavailable: browser tests will be skipped"
