@@ -26,7 +26,7 @@ from .files import STDOUT, atomic_write_chunks, stdout_error
 from .recipe import DEFAULT_MODEL, ExtractorSpec
 
 #: The graph formats of 'kg export' (kg.readwrite.FORMATS, which a test keeps equal).
-EXPORT_FORMATS = ("json", "graphml", "gexf", "csv")
+EXPORT_FORMATS = ("json", "graphml", "gexf", "csv", "turtle", "jsonld", "events-tsv", "neo4j")
 #: The gold suites of 'kg evaluate' (kg.evaluate.SUITES, which a test keeps equal).
 EVALUATION_SUITES = ("plover", "petrarch-gsr", "petrarch-functional", "qasrl", "articles")
 
@@ -327,14 +327,16 @@ def render(graph_file, output, title, max_nodes, collapse) -> None:
 @click.argument("fmt", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
 @click.argument("graph_file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(),
-              help="The file to write (for csv: a folder, which gets events.csv and actors.csv).")
+              help="The file to write (for csv and neo4j: a folder).")
 @reports_errors
 def export_command(fmt, graph_file, output) -> None:
-    """Convert a graph file from 'kg build --graph' to FORMAT (GraphML and GEXF open in Gephi)."""
+    """Convert a graph file from 'kg build --graph' to FORMAT: GraphML and GEXF (Gephi), CSV,
+    RDF (turtle, jsonld), the Phoenix/ICEWS-style event table (events-tsv), Neo4j's import
+    files (neo4j)."""
     from .readwrite import export_graph, load_graph
 
-    if fmt == "csv" and output == STDOUT:
-        raise KgError("csv writes a folder (events.csv and actors.csv), not standard output")
+    if fmt in ("csv", "neo4j") and output == STDOUT:
+        raise KgError(f"{fmt} writes a folder of files, not standard output")
     _check_outputs((graph_file,), [output], None)
     for path in export_graph(load_graph(graph_file), fmt, output):
         click.echo(f"wrote {printable(str(path))}", err=True)

@@ -345,3 +345,50 @@ def test_readers_accept_strings_and_paths(tmp_path):
     write_gexf(graph, str(tmp_path / "g.gexf"))
     assert nx.utils.graphs_equal(read_graphml(str(tmp_path / "g.graphml")), graph)
     assert nx.utils.graphs_equal(read_gexf(tmp_path / "g.gexf"), graph)
+
+
+# --------------------------------------------------------------------------- for other tools
+
+
+def test_rdf_round_trips_through_rdflib(tmp_path):
+    from rdflib import OWL, RDF, Graph, Namespace, URIRef
+
+    graph = build_graph(EVENTS)
+    kg_ns = Namespace("https://kg.example.org/vocab#")
+    for fmt, parse_as in (("turtle", "turtle"), ("jsonld", "json-ld")):
+        path = export_graph(graph, fmt, tmp_path / f"g.{fmt}")[0]
+        rdf = Graph().parse(path, format=parse_as)
+        events = set(rdf.subjects(RDF.type, kg_ns.Event))
+        assert len(events) == graph.number_of_edges()
+        assert len(set(rdf.subjects(RDF.type, kg_ns.Actor))) == graph.number_of_nodes()
+        macron = URIRef("https://kg.example.org/actor/Q3052772")
+        assert (macron, OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q3052772")) in rdf
+        talks = URIRef(f"https://kg.example.org/event/{EVENTS[0].id}")
+        assert str(rdf.value(talks, kg_ns.cameo)) == "04" and rdf.value(talks, kg_ns.source) == macron
+        assert str(rdf.value(talks, kg_ns.evidence)) == EVENTS[0].text
+
+
+def test_the_event_data_table_has_cameo_actor_codes(tmp_path):
+    graph = build_graph(EVENTS)
+    graph.nodes["Q159"]["sector"] = "MIL"
+    path = export_graph(graph, "events-tsv", tmp_path / "events.tsv")[0]
+    rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"))
+    assert len(rows) == graph.number_of_edges()
+    attack = next(r for r in rows if r["source_id"] == "Q159")
+    assert (attack["source_code"], attack["target_code"], attack["cameo"], attack["quad_class"]) == (
+        "RUSMIL", "UKR", "19", "4")
+    assert attack["date"] == "2022-02-24" and attack["evidence"] == EVENTS[2].text
+
+
+def test_neo4j_files_have_the_headers_neo4j_admin_reads(tmp_path):
+    written = export_graph(build_graph(EVENTS), "neo4j", tmp_path / "neo4j")
+    assert sorted(p.name for p in written) == ["actors.csv", "events.csv", "import.sh", "load.cypher"]
+    actors = list(csv.DictReader((tmp_path / "neo4j" / "actors.csv").open(encoding="utf-8")))
+    events = list(csv.DictReader((tmp_path / "neo4j" / "events.csv").open(encoding="utf-8")))
+    assert list(actors[0])[0] == "actorId:ID(Actor)" and ":LABEL" in actors[0]
+    assert {":START_ID(Actor)", ":END_ID(Actor)", ":TYPE"} <= set(events[0])
+    ids = {a["actorId:ID(Actor)"] for a in actors}
+    assert all(e[":START_ID(Actor)"] in ids and e[":END_ID(Actor)"] in ids for e in events)
+    assert {e[":TYPE"] for e in events} <= {"CONSULT", "FIGHT", "EVENT"}
+    script = (tmp_path / "neo4j" / "load.cypher").read_text()
+    assert "LOAD CSV WITH HEADERS FROM 'file:///events.csv'" in script

@@ -72,13 +72,17 @@ from .csvfiles import (
     write_events_csv,
     write_graph_csv,
 )
+from .eventdata import actor_code, events_tsv, write_events_tsv
 from .events import read_events, write_events
 from .gexf import GEXF_RESERVED_EDGE, GEXF_RESERVED_NODE, gexf_bytes, read_gexf, write_gexf
 from .graphml import graphml_bytes, read_graphml, write_graphml
+from .neo4j import write_neo4j
 from .nodelink import FORMAT_VERSION, graph_from_json, graph_to_json, load_graph, write_graph
+from .rdf import RDF_FORMATS, rdf_graph, write_rdf
 
 __all__ = [
-    "ACTORS_CSV", "ACTOR_COLUMNS", "EVENTS_CSV", "EVENT_COLUMNS", "FORMATS", "FORMAT_VERSION",
+    "ACTORS_CSV", "ACTOR_COLUMNS", "EVENTS_CSV", "EVENT_COLUMNS", "EXPORT_ONLY_FORMATS", "FORMATS",
+    "FORMAT_VERSION", "actor_code", "events_tsv", "rdf_graph", "write_events_tsv", "write_neo4j", "write_rdf",
     "STATEMENTS_CSV", "GEXF_RESERVED_EDGE", "GEXF_RESERVED_NODE", "NOTE", "Attributes",
     "actors_csv", "events_csv", "statements_csv", "export_graph", "gexf_bytes", "graph_from_json",
     "graph_to_json",
@@ -89,6 +93,8 @@ __all__ = [
 
 #: Names of the graph formats :func:`export_graph` and :func:`import_graph` know.
 FORMATS = ("json", "graphml", "gexf", "csv")
+#: Formats kg writes for other tools but does not read back: RDF, the event-data table, Neo4j.
+EXPORT_ONLY_FORMATS = ("turtle", "jsonld", "events-tsv", "neo4j")
 
 
 def export_graph(graph: nx.MultiDiGraph, fmt: str, path: str | Path) -> list[Path]:
@@ -103,9 +109,15 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, path: str | Path) -> list[Pat
     """
     if fmt == "csv":
         return write_graph_csv(graph, path)
-    writer = {"json": _write_json, "graphml": write_graphml, "gexf": write_gexf}.get(fmt)
+    if fmt == "neo4j":
+        return write_neo4j(graph, path)
+    if fmt in RDF_FORMATS:
+        return [write_rdf(graph, path, fmt)]
+    writer = {"json": _write_json, "graphml": write_graphml, "gexf": write_gexf,
+              "events-tsv": write_events_tsv}.get(fmt)
     if writer is None:
-        raise KgError(f"{path}: unknown graph format {fmt!r} (choose one of {', '.join(FORMATS)})")
+        known = ", ".join([*FORMATS, *EXPORT_ONLY_FORMATS])
+        raise KgError(f"{path}: unknown graph format {fmt!r} (choose one of {known})")
     return [writer(graph, path)]
 
 
