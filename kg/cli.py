@@ -12,20 +12,20 @@ import json
 import logging
 import signal
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
 
 from .corpus import ENGINES, RunOptions, run, store_stats
-from .documents import Document, read_documents
+from .documents import Document, count_documents, read_documents
 from .errors import DocumentError, KgError
 from .events import Event, json_lines
 from .files import STDOUT, atomic_write_chunks, stdout_error
 from .recipe import DEFAULT_MODEL, ExtractorSpec
 
-#: The graph formats of 'kg export' (kg.readwrite.FORMATS, which a test keeps equal).
+#: The graph formats of 'kg export' (kg.readwrite.FORMATS and EXPORT_ONLY_FORMATS, which a test
+#: keeps equal; named here so that the command starts without importing networkx).
 EXPORT_FORMATS = ("json", "graphml", "gexf", "csv", "turtle", "jsonld", "events-tsv", "neo4j")
 #: The gold suites of 'kg evaluate' (kg.evaluate.SUITES, which a test keeps equal).
 EVALUATION_SUITES = ("plover", "petrarch-gsr", "petrarch-functional", "qasrl", "articles")
@@ -138,25 +138,30 @@ def engine_options(command: Callable) -> Callable:
 
 
 class Progress:
-    """A one-line count of documents on standard error, when it is a terminal."""
+    """A progress bar of documents on standard error (tqdm), when it is a terminal: documents
+    per second, and with a ``total`` the share done and the time left."""
 
-    def __init__(self, quiet: bool):
+    def __init__(self, quiet: bool, total: int | None = None):
         self.shown = not quiet and sys.stderr.isatty()
         self.parsed = self.unchanged = 0
-        self.last = 0.0
+        self.bar = None
+        if self.shown:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="doc", file=sys.stderr, mininterval=0.5, leave=False,
+                            dynamic_ncols=True)
 
     def __call__(self, document: Document, parsed: bool) -> None:
         self.parsed += parsed
         self.unchanged += not parsed
-        now = time.monotonic()
-        if self.shown and now - self.last > 0.5:
-            self.last = now
-            kept = f", {self.unchanged} unchanged" if self.unchanged else ""
-            click.echo(f"\r{self.parsed} documents parsed{kept}", err=True, nl=False)
+        if self.bar is not None:
+            if self.unchanged:
+                self.bar.set_postfix(unchanged=self.unchanged, refresh=False)
+            self.bar.update(1)
 
     def done(self) -> None:
-        if self.shown and self.last:
-            click.echo("\r\033[K", err=True, nl=False)
+        if self.bar is not None:
+            self.bar.close()
 
 
 class CorpusRun:
@@ -166,11 +171,14 @@ class CorpusRun:
         self.options = options
         self.skip_bad = skip_bad
         self.encoding = encoding
-        self.progress = Progress(quiet)
+        self.quiet = quiet
+        self.progress = Progress(True)
         self.read = self.skipped = self.event_count = 0
 
     def events(self, inputs: tuple[str, ...], date: str | None) -> Iterator[Event]:
         on_error = self._skip if self.skip_bad else None
+        shown = not self.quiet and sys.stderr.isatty()
+        self.progress = Progress(not shown, count_documents(inputs) if shown else None)
         documents = read_documents(inputs, date=date, on_error=on_error, encoding=self.encoding)
         for event in run(self._counted(documents), self.options, self.progress):
             self.event_count += 1

@@ -1,4 +1,5 @@
-"""Read articles from .txt, .jsonl and .csv files, folders of them, or standard input.
+"""Read articles from .txt, .jsonl and .csv files, saved web pages, feeds and web archives
+(:mod:`kg.webpages`), folders of them, or standard input.
 
 JSON lines and CSV files are read line by line, so a file of any size costs the memory of
 one record. Every document gets an id that is unique in the run: a record's own ``id``, else
@@ -21,6 +22,7 @@ from pathlib import Path
 from .dates import document_date
 from .errors import DocumentError
 from .texts import LONE_SURROGATE, checked_text, guess_title, without_surrogates
+from .webpages import kind_of, read_archive, read_feed, read_page
 
 SUFFIXES = (".txt", ".jsonl", ".csv")
 MAX_CHARS = 1_000_000  # spaCy's own limit for one text; an article is far shorter
@@ -88,6 +90,28 @@ def read_documents(
                 _report(DocumentError(f"{label}: cannot read ({error.strerror or error})"), on_error)
 
 
+def count_documents(inputs: Iterable[str | Path]) -> int | None:
+    """How many documents the inputs hold, when that is cheap to know (text files and pages
+    hold one, JSON lines one a line), for a progress bar; None for standard input, CSV, feeds
+    and archives."""
+    total = 0
+    for name in inputs:
+        path = Path(name)
+        if str(name) == "-" or not path.exists():
+            return None
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            suffix = file.suffix.lower()
+            if suffix == ".txt" or kind_of(file) == "page":
+                total += 1
+            elif suffix == ".jsonl":
+                with file.open("rb") as lines:
+                    total += sum(1 for line in lines if line.strip())
+            elif suffix in SUFFIXES or kind_of(file):
+                return None
+    return total
+
+
 class UniqueIds:
     """Gives every document of a run its own id: one met again gets ``#2``, ``#3``…"""
 
@@ -135,7 +159,7 @@ def _readers(name: str, encoding: str | None) -> Iterator[tuple[Reader, str]]:
     if path.is_dir():
         yield from _folder_readers(path, encoding)
     elif path.exists():
-        yield (lambda d: _read_file(path, _name(path.stem), d, encoding)), _name(str(path))
+        yield (lambda d: _read_file(path, _name(_without_suffixes(path).name), d, encoding)), _name(str(path))
     else:
         raise DocumentError(f"{path}: no such file or folder")
 
@@ -151,17 +175,25 @@ def _folder_readers(folder: Path, encoding: str | None) -> Iterator[tuple[Reader
             dirs.clear()
             continue
         seen.add(real)
-        files += [Path(root) / name for name in names if Path(name).suffix.lower() in SUFFIXES]
+        files += [Path(root) / name for name in names
+                  if Path(name).suffix.lower() in SUFFIXES or kind_of(Path(name))]
     files.sort()
     for error in unreadable:
         where = error.filename or folder
         message = f"{where}: cannot read this folder ({error.strerror or error})"
         yield _failing(DocumentError(message)), str(where)
     if not files and not unreadable:
-        raise DocumentError(f"{folder}: no .txt, .jsonl or .csv documents in this folder")
+        raise DocumentError(f"{folder}: no .txt, .jsonl, .csv, .html, .rss, .atom or .warc "
+                            "documents in this folder")
     for file in files:
-        base = _name(file.relative_to(folder).with_suffix("").as_posix())
+        base = _name(_without_suffixes(file.relative_to(folder)).as_posix())
         yield (lambda d, f=file, b=base: _read_file(f, b, d, encoding)), _name(str(file))
+
+
+def _without_suffixes(path: Path) -> Path:
+    """A file's path without its suffix (both of ``.warc.gz``)."""
+    path = path.with_suffix("")
+    return path.with_suffix("") if path.suffix.lower() == ".warc" else path
 
 
 def _name(path: str) -> str:
@@ -184,8 +216,17 @@ def _stdin_text(encoding: str | None) -> str:
 
 
 def _read_file(path: Path, base: str, default_date: str | None, encoding: str | None) -> Iterator[Item]:
-    suffix = path.suffix.lower()
-    if suffix == ".jsonl":
+    suffix, kind = path.suffix.lower(), kind_of(path)
+    if kind == "page":
+        yield _web_document(read_page(path), base, str(path), default_date)
+    elif kind == "feed":
+        for number, found in read_feed(path):
+            yield found if isinstance(found, DocumentError) else _web_document(
+                found, f"{base}-{number}", f"{path}, item {number}", default_date)
+    elif kind == "archive":
+        for number, found in read_archive(path):
+            yield _web_document(found, f"{base}-{number}", f"{path}, record {number}", default_date)
+    elif suffix == ".jsonl":
         yield from _parse_jsonl(_lines(path, encoding), str(path), base)
     elif suffix == ".csv":
         yield from _parse_csv(_lines(path, encoding), str(path), base)
@@ -259,6 +300,13 @@ def _decoded_or_replaced(line: str, where: str, encoding: str) -> str:
                     _not_valid(encoding))
     return line
 
+
+
+def _web_document(found: dict, doc_id: str, label: str, default_date: str | None) -> Item:
+    """A document of an article read from the web (:mod:`kg.webpages`)."""
+    text = checked_text(found["text"], label)
+    return Document(id=doc_id, text=text, date=found["date"] or default_date, title=found["title"],
+                    url=found["url"], source=label), label
 
 
 def _parse_text(text: str, doc_id: str, label: str, default_date: str | None) -> Iterator[Item]:

@@ -136,8 +136,8 @@ def test_starting_the_command_imports_neither_spacy_nor_networkx():
 
 def test_the_export_formats_are_the_librarys():
     from kg.cli import EXPORT_FORMATS
-    from kg.readwrite import FORMATS
-    assert EXPORT_FORMATS == FORMATS
+    from kg.readwrite import EXPORT_ONLY_FORMATS, FORMATS
+    assert EXPORT_FORMATS == FORMATS + EXPORT_ONLY_FORMATS
 
 
 def test_store_parses_only_new_documents_and_stats_counts_them(runner, article, tmp_path):
@@ -157,3 +157,27 @@ def test_two_workers_give_the_same_events(runner, article):
     two = runner.invoke(cli, ["extract", str(article), "--workers", "2"])
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout and one.stdout
+
+
+def test_progress_shows_a_bar_on_a_terminal_and_nothing_elsewhere(monkeypatch):
+    import io
+
+    from kg.cli import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    progress = Progress(quiet=False, total=3)
+    for _ in range(3):
+        progress(None, True)
+    progress.done()
+    assert "0/3 [00:00<?, ?doc/s]" in terminal.getvalue()  # then updated twice a second at most
+    quiet = Terminal()
+    monkeypatch.setattr("sys.stderr", quiet)
+    progress = Progress(quiet=True, total=3)
+    progress(None, True)
+    progress.done()
+    assert quiet.getvalue() == ""

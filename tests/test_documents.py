@@ -89,7 +89,7 @@ def test_bad_documents_can_be_skipped_and_are_reported(tmp_path):
 
 
 def test_empty_folder_is_an_error(tmp_path):
-    with pytest.raises(DocumentError, match="no .txt, .jsonl or .csv documents"):
+    with pytest.raises(DocumentError, match="no .txt, .jsonl, .csv, .html, .rss, .atom or .warc documents"):
         list(read_documents([tmp_path]))
 
 
@@ -159,3 +159,15 @@ def test_latin1_reads_when_named(tmp_path):
     path = write(tmp_path / "latin.txt", "Caf\u00e9 diplomacy.".encode("latin-1"))
     [doc] = read_documents([path], encoding="latin-1")
     assert doc.text == "Caf\u00e9 diplomacy."
+
+
+def test_the_documents_are_counted_up_front_when_that_is_cheap(tmp_path):
+    from kg.documents import count_documents
+
+    (tmp_path / "a.txt").write_text("Macron met Zelenskyy.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n', encoding="utf-8")
+    assert count_documents([tmp_path]) == 3
+    assert count_documents([tmp_path / "b.jsonl"]) == 2
+    (tmp_path / "c.csv").write_text("text\nx\n", encoding="utf-8")
+    assert count_documents([tmp_path]) is None  # a CSV row may span lines
+    assert count_documents(["-"]) is None
