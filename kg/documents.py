@@ -42,6 +42,7 @@ class Document:
     title: str | None = None
     url: str | None = None
     source: str | None = None
+    author: str | None = None
 
 
 OnError = Callable[[DocumentError], None]
@@ -306,7 +307,7 @@ def _web_document(found: dict, doc_id: str, label: str, default_date: str | None
     """A document of an article read from the web (:mod:`kg.webpages`)."""
     text = checked_text(found["text"], label)
     return Document(id=doc_id, text=text, date=found["date"] or default_date, title=found["title"],
-                    url=found["url"], source=label), label
+                    url=found["url"], source=label, author=found["author"]), label
 
 
 def _parse_text(text: str, doc_id: str, label: str, default_date: str | None) -> Iterator[Item]:
@@ -391,7 +392,7 @@ def _from_record(record: object, label: str, where: str, default_id: str) -> tup
     if not isinstance(text, str) or not text.strip():
         raise DocumentError(f"{where}: no 'text' field, or it is empty")
     fields = {name: _text(record.get(name), name, where)
-              for name in ("id", "title", "url", "date")}
+              for name in ("id", "title", "url", "date", "author")}
     document = Document(
         id=fields["id"] or default_id,
         text=checked_text(_text(text, "text", where), where),
@@ -399,6 +400,7 @@ def _from_record(record: object, label: str, where: str, default_id: str) -> tup
         title=fields["title"],
         url=fields["url"],
         source=label,
+        author=fields["author"],
     )
     return document, where
 

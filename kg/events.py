@@ -62,6 +62,7 @@ class Event:
     confidence: float = 0.5
     title: str | None = None
     url: str | None = None
+    author: str | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -133,7 +134,7 @@ _TEXT, _OPTIONAL_TEXT = (str,), (str, type(None))
 #: The types of the record's fields that the stages rely on.
 _RECORD_TYPES = {"doc": _TEXT, "text": _TEXT, "sentence": (int,), "modality": _TEXT,
                  "date": _OPTIONAL_TEXT, "location": _OPTIONAL_TEXT, "title": _OPTIONAL_TEXT,
-                 "url": _OPTIONAL_TEXT}
+                 "url": _OPTIONAL_TEXT, "author": _OPTIONAL_TEXT}
 _ACTOR_TYPES = {"id": _TEXT, "name": _TEXT, "type": _TEXT, "mention": _TEXT,
                 "country": _OPTIONAL_TEXT, "title": _OPTIONAL_TEXT, "sector": _OPTIONAL_TEXT,
                 "known": (bool,)}

@@ -90,7 +90,8 @@ def edge_attributes(event: Event) -> dict:
     values = {
         "action": action.text, "lemma": action.lemma, "cameo": action.cameo,
         "plover": action.plover, "quad": action.quad, "goldstein": action.goldstein,
-        "doc": event.doc, "title": event.title, "url": event.url, "sentence": event.sentence,
+        "doc": event.doc, "title": event.title, "url": event.url, "author": event.author,
+        "sentence": event.sentence,
         "text": event.text,
         "date": event.date, "location": event.location, "modality": event.modality,
         "negated": event.negated, "confidence": event.confidence,

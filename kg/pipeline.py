@@ -54,7 +54,9 @@ class Extractor:
                                     self.headline(document.title))
         context = Context.of(doc, document.id, document.date, document.title, mentions, self.lexicon)
         events = [classify(e, self.lexicon) for e in extract_events(doc, context)]
-        return [replace(e, url=document.url) for e in events] if document.url else events
+        if document.url or document.author:
+            return [replace(e, url=document.url, author=document.author) for e in events]
+        return events
 
     def headline(self, title: str | None) -> Doc | None:
         """A document's title with its known actors tagged (by the actor ruler alone, no parse)."""

@@ -48,8 +48,8 @@ from .schema import (
 __all__ = ["render_html", "to_pyvis", "write_html"]
 
 #: The edge fields the page shows (besides the action, modality and category).
-PAGE_EDGE_FIELDS = ("lemma", "cameo", "plover", "quad", "goldstein", "doc", "url", "sentence", "text",
-                    "date", "location", "confidence")
+PAGE_EDGE_FIELDS = ("lemma", "cameo", "plover", "quad", "goldstein", "doc", "url", "author", "sentence",
+                    "text", "date", "location", "confidence")
 #: Above this many actors the page opens on communities, which open on a click.
 AGGREGATE_ABOVE = 2000
 #: How many of an actor's statements the page lists (the panel says how many more there are).

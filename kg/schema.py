@@ -73,9 +73,9 @@ NODE_FIELDS: dict[str, type] = {
 #: The attributes of every edge of kg's graph (one edge per event), and their types.
 EDGE_FIELDS: dict[str, type] = {
     "action": str, "lemma": str, "cameo": str, "plover": str, "quad": int, "goldstein": float,
-    "doc": str, "title": str, "url": str, "sentence": int, "text": str, "date": str, "location": str,
-    "modality": str, "negated": bool, "confidence": float, "source_mention": str,
-    "target_mention": str, "layer": str,
+    "doc": str, "title": str, "url": str, "author": str, "sentence": int, "text": str,
+    "date": str, "location": str, "modality": str, "negated": bool, "confidence": float,
+    "source_mention": str, "target_mention": str, "layer": str,
 }
 
 #: What the graph keeps of each statement (and of each relation kept as one), in

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import logging
 
@@ -101,3 +102,18 @@ def test_a_file_that_is_no_archive_says_so(tmp_path):
     (tmp_path / "broken.warc").write_bytes(b"this is not a web archive\n" * 10)
     with pytest.raises(DocumentError, match="broken.warc: not a readable WARC file"):
         list(read_documents([tmp_path / "broken.warc"]))
+
+
+def test_the_address_and_author_reach_every_event_and_export(tmp_path):
+    import kg
+    from kg.readwrite import events_tsv
+
+    page = PAGE.replace("<head>", '<head><meta name="author" content="Jane Reporter">')
+    (tmp_path / "story.html").write_text(page, encoding="utf-8")
+    events = kg.extract(read_documents([tmp_path / "story.html"]))
+    assert events and all(e.url == "https://news.example.org/leaders-meet" for e in events)
+    assert all(e.author == "Jane Reporter" for e in events)
+    graph = kg.build_graph(events)
+    assert {d["url"] for *_, d in graph.edges(data=True)} == {"https://news.example.org/leaders-meet"}
+    rows = list(csv.DictReader(io.StringIO(events_tsv(graph)), delimiter="\t"))
+    assert {(r["author"], r["url"]) for r in rows} == {("Jane Reporter", "https://news.example.org/leaders-meet")}

@@ -403,6 +403,7 @@
     const name = ev.article || ev.doc || "";
     if (name) box.append(link(name, ev.url));
     const extra = [];
+    if (ev.author) extra.push("by " + ev.author);
     if (ev.article && ev.doc) extra.push(ev.doc);
     if (ev.sentence !== null && ev.sentence !== undefined) extra.push("sentence " + ev.sentence);
     if (extra.length) box.append(document.createTextNode(" (" + extra.join(", ") + ")"));

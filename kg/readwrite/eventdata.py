@@ -19,7 +19,7 @@ from .common import _check_graph, _sorted_edges
 EVENT_DATA_COLUMNS = (
     "event_id", "date", "source_name", "source_code", "source_id", "cameo", "quad_class",
     "goldstein", "target_name", "target_code", "target_id", "modality", "location", "url", "doc",
-    "evidence",
+    "author", "evidence",
 )
 
 
@@ -44,7 +44,7 @@ def events_tsv(graph: nx.MultiDiGraph) -> str:
             "quad_class": data.get("quad"), "goldstein": data.get("goldstein"),
             "target_name": target.get("name"), "target_code": actor_code(target), "target_id": v,
             "modality": data.get("modality"), "location": data.get("location"), "url": data.get("url"),
-            "doc": data.get("doc"), "evidence": data.get("text"),
+            "doc": data.get("doc"), "author": data.get("author"), "evidence": data.get("text"),
         }
         lines.append("\t".join(_cell(row[name]) for name in EVENT_DATA_COLUMNS))
     return "\n".join(lines) + "\n"

@@ -58,7 +58,7 @@ def rdf_graph(graph: nx.MultiDiGraph):
         rdf.add((event, kg.target, actor(v)))
         for name, field in (("action", "action"), ("cameo", "cameo"), ("plover", "plover"),
                             ("modality", "modality"), ("evidence", "text"), ("document", "doc"),
-                            ("title", "title"), ("location", "location")):
+                            ("title", "title"), ("location", "location"), ("author", "author")):
             if data.get(field) is not None:
                 rdf.add((event, kg[name], Literal(data[field])))
         if data.get("quad") is not None:
