@@ -11,6 +11,7 @@ appended, with a warning naming both places, so no document is ever replaced by 
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import logging
 import os
@@ -21,8 +22,8 @@ from pathlib import Path
 
 from .dates import document_date
 from .errors import DocumentError
-from .texts import LONE_SURROGATE, checked_text, guess_title, without_surrogates
-from .webpages import kind_of, read_archive, read_feed, read_page
+from .texts import LONE_SURROGATE, checked_text, guess_title, looks_like_html, without_surrogates
+from .webpages import article, kind_of, read_archive, read_feed, read_page
 
 SUFFIXES = (".txt", ".jsonl", ".csv")
 MAX_CHARS = 1_000_000  # spaCy's own limit for one text; an article is far shorter
@@ -393,9 +394,14 @@ def _from_record(record: object, label: str, where: str, default_id: str) -> tup
         raise DocumentError(f"{where}: no 'text' field, or it is empty")
     fields = {name: _text(record.get(name), name, where)
               for name in ("id", "title", "url", "date", "author")}
+    text = _text(text, "text", where)
+    page = _page_of(text, where, fields["url"])
+    if page is not None:  # a saved page in a record: its article, the record's own fields first
+        text = page["text"]
+        fields = {name: fields[name] or page.get(name) for name in fields}
     document = Document(
         id=fields["id"] or default_id,
-        text=checked_text(_text(text, "text", where), where),
+        text=checked_text(text, where),
         date=_record_date(fields["date"], where),
         title=fields["title"],
         url=fields["url"],
@@ -403,6 +409,14 @@ def _from_record(record: object, label: str, where: str, default_id: str) -> tup
         author=fields["author"],
     )
     return document, where
+
+
+def _page_of(text: str, where: str, url: str | None) -> dict | None:
+    """The article of a record's text when it is a whole HTML page and trafilatura is there
+    (without it, the page's visible text is read: :func:`kg.texts.checked_text`)."""
+    if not looks_like_html(text) or importlib.util.find_spec("trafilatura") is None:
+        return None
+    return article(text, where, url)
 
 
 def _text(value: object, name: str, where: str) -> str | None:

@@ -117,3 +117,14 @@ def test_the_address_and_author_reach_every_event_and_export(tmp_path):
     assert {d["url"] for *_, d in graph.edges(data=True)} == {"https://news.example.org/leaders-meet"}
     rows = list(csv.DictReader(io.StringIO(events_tsv(graph)), delimiter="\t"))
     assert {(r["author"], r["url"]) for r in rows} == {("Jane Reporter", "https://news.example.org/leaders-meet")}
+
+
+def test_a_page_in_a_json_record_gives_its_article_and_the_records_fields_win(tmp_path):
+    import json
+
+    record = {"id": "dw-1", "text": PAGE, "title": "Our own title"}
+    (tmp_path / "pages.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [document] = read_documents([tmp_path / "pages.jsonl"])
+    assert STORY in document.text and "Bougainville" not in document.text
+    assert (document.id, document.title, document.date, document.url) == (
+        "dw-1", "Our own title", "2020-01-19", "https://news.example.org/leaders-meet")
