@@ -3,6 +3,7 @@ of its sentences ("on Monday", "December 29, 2025") resolved against it."""
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date as Date
 from datetime import datetime, timedelta, timezone
@@ -36,6 +37,19 @@ _EPOCH = re.compile(r"\d{10}(\d{3})?")
 # Two defaults far apart: a value that leaves out its day, month or year parses differently
 # with each, and so is not a full date.
 _DEFAULTS = (datetime(2000, 1, 1), datetime(2001, 2, 28))
+
+
+def document_date_or_none(value: str | None, where: str) -> str | None:
+    """:func:`document_date`, or None with a warning naming ``where`` when the value is no
+    date (the document is kept, undated)."""
+    if not value:
+        return None
+    try:
+        return document_date(value)
+    except ValueError:
+        logging.getLogger("kg").warning("%s: '%s' is not a date; the document is kept without one",
+                                        where, value)
+        return None
 
 
 def document_date(value: str) -> str:

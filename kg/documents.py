@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .dates import document_date
+from .dates import document_date, document_date_or_none
 from .errors import DocumentError
 from .texts import LONE_SURROGATE, checked_text, guess_title, looks_like_html, without_surrogates
 from .webpages import article, kind_of, read_archive, read_feed, read_page
@@ -402,7 +402,7 @@ def _from_record(record: object, label: str, where: str, default_id: str) -> tup
     document = Document(
         id=fields["id"] or default_id,
         text=checked_text(text, where),
-        date=_record_date(fields["date"], where),
+        date=document_date_or_none(fields["date"], where),
         title=fields["title"],
         url=fields["url"],
         source=label,
@@ -425,13 +425,3 @@ def _text(value: object, name: str, where: str) -> str | None:
         return None
     return without_surrogates(str(value), where, name)
 
-
-def _record_date(value: str | None, where: str) -> str | None:
-    """The record's date, or None with a warning when it cannot be read (the record is kept)."""
-    if value is None:
-        return None
-    try:
-        return document_date(value)
-    except ValueError:
-        log.warning("%s: '%s' is not a date; the document is kept without one", where, value)
-        return None

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .dates import document_date
+from .dates import document_date_or_none
 from .errors import DocumentError
 
 log = logging.getLogger("kg")
@@ -64,18 +64,8 @@ def article(html: str | bytes, label: str, url: str | None = None) -> dict[str, 
     text = (found.text or "").strip() if found is not None else ""
     if len(text) < MIN_ARTICLE_CHARS:
         raise DocumentError(f"{label}: no article text in this page")
-    return {"text": text, "title": found.title, "date": _iso(found.date, label),
+    return {"text": text, "title": found.title, "date": document_date_or_none(found.date, label),
             "url": found.url or url, "author": found.author}
-
-
-def _iso(date: str | None, label: str) -> str | None:
-    if not date:
-        return None
-    try:
-        return document_date(date)
-    except ValueError:
-        log.warning("%s: the date '%s' could not be read; the article is undated", label, date)
-        return None
 
 
 def read_page(path: Path) -> dict[str, str | None]:
@@ -101,7 +91,7 @@ def read_feed(path: Path) -> Iterator[tuple[int, dict[str, str | None] | Documen
             yield number, DocumentError(f"{label}: an item without text")
             continue
         yield number, {"text": text, "title": entry.get("title"), "url": entry.get("link"),
-                       "date": _iso(entry.get("published") or entry.get("updated"), label),
+                       "date": document_date_or_none(entry.get("published") or entry.get("updated"), label),
                        "author": entry.get("author")}
 
 
@@ -135,7 +125,8 @@ def read_archive(path: Path) -> Iterator[tuple[int, dict[str, str | None]]]:
                     skipped += 1
                     continue
                 found["url"] = url or found["url"]
-                found["date"] = found["date"] or _iso(record.rec_headers.get_header("WARC-Date"), label)
+                found["date"] = found["date"] or document_date_or_none(
+                    record.rec_headers.get_header("WARC-Date"), label)
                 yield number, found
         except warcio.exceptions.ArchiveLoadFailed as error:
             raise DocumentError(f"{path}: not a readable WARC file ({error})") from None
