@@ -51,6 +51,12 @@
     colour: "type", collapse: !!meta.collapse, open: [], sectors: "apart",
   };
   let state = JSON.parse(JSON.stringify(DEFAULTS));
+  // what the last render drew: the view, the names to label, the links left out, the clusters
+  let view = { events: [], actors: new Set(), counts: new Map() };
+  let labels = [];
+  let drawnNames = [];
+  let hiddenLinks = 0;
+  let clusterCount = 0;
 
   // ------------------------------------------------------------------ DOM helpers
 
@@ -123,8 +129,6 @@
     const list = passing.filter((ev) => shown.has(ev.from) && shown.has(ev.to));
     return { events: list, actors: shown, counts: counts };
   }
-
-  let view = { events: [], actors: new Set(), counts: new Map() };
 
   // ------------------------------------------------------------------ colours and items
 
@@ -266,8 +270,6 @@
     return { nodes: nodes, edges: spreadParallel(edges), clusters: clusters.size };
   }
 
-  let hiddenLinks = 0;
-
   // ------------------------------------------------------------------ drawing
 
   const nodesDS = new vis.DataSet();
@@ -295,7 +297,6 @@
   const container = $("kg-network");
   const network = new vis.Network(container, { nodes: nodesDS, edges: edgesDS }, options);
 
-  let clusterCount = 0;
   let fitted = false;
 
   function render(refit) {
@@ -346,9 +347,6 @@
     });
     return out.sort((a, b) => b.rank - a.rank);
   }
-
-  let labels = [];
-  let drawnNames = [];
 
   /* The names of the most important actors at every zoom, at a constant size on screen and
      never on top of each other: more appear as one zooms in. */
