@@ -113,15 +113,18 @@ def _place_discs(simple: nx.Graph, community: dict[Hashable, int],
 def _separate(centres: np.ndarray, radii: np.ndarray, gap: float = SPACING / 2) -> np.ndarray:
     """Push overlapping discs apart (to ``gap`` between their edges), each pair along the line
     between their centres."""
+    needed = radii[:, None] + radii[None, :] + gap
     for _ in range(OVERLAP_ROUNDS):
         delta = centres[:, None, :] - centres[None, :, :]
-        distance = np.linalg.norm(delta, axis=2)
+        distance = np.sqrt(np.einsum("ijk,ijk->ij", delta, delta))
         np.fill_diagonal(distance, np.inf)
-        overlap = radii[:, None] + radii[None, :] + gap - distance
-        if (overlap <= 0).all():
+        overlap = needed - distance
+        touching = overlap > 0
+        if not touching.any():
             break
-        push = np.where(overlap > 0, overlap / 2, 0.0) / np.maximum(distance, 1e-6)
-        centres = centres + (delta * push[:, :, None]).sum(axis=1)
+        push = np.divide(overlap, 2 * np.maximum(distance, 1e-6), out=np.zeros_like(overlap),
+                         where=touching)
+        centres = centres + np.einsum("ij,ijk->ik", push, delta)
     return centres
 
 
