@@ -91,12 +91,12 @@ def _first_day(date: str | None) -> str | None:
     return date + {4: "-01-01", 7: "-01"}.get(len(date), "")
 
 
-def find_actor(graph: nx.Graph, text: str) -> str:
+def find_actor(graph: nx.Graph, text: str, fuzzy: bool = True) -> str:
     """The id of the actor ``text`` names: an id or a name written exactly (case aside), then
     an alias, then a name that holds ``text`` as whole words ("Biden" in "Joe Biden"), then the
     closest name, surname or alias (rapidfuzz's ratio, at least :data:`FUZZY_FLOOR`: a
-    misspelling, "Zelenskiy"). Among several matches of one step, the actor with far more
-    mentions than the others wins.
+    misspelling, "Zelenskiy"; not with ``fuzzy=False``). Among several matches of one step, the
+    actor with far more mentions than the others wins.
 
     Raises:
         AmbiguousActor: several actors match and none stands out (``candidates`` holds them).
@@ -116,6 +116,8 @@ def find_actor(graph: nx.Graph, text: str) -> str:
         found = [(node, data) for node, data in nodes if matches(node, data)]
         if found:
             return _one(text, found)
+    if not fuzzy:
+        raise UnknownActor(f"no actor is called {text!r}")
     return _closest(graph, text, nodes)
 
 

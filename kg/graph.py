@@ -113,7 +113,7 @@ def filter_graph(
     types: Iterable[str] | None = None,
     start: str | None = None,
     end: str | None = None,
-    undated: bool = False,
+    undated: bool | None = None,
     min_events: int = 1,
 ) -> nx.MultiDiGraph:
     """A copy holding only the events that pass every given filter (and their actors), by the
@@ -121,8 +121,8 @@ def filter_graph(
     the same actors and events.
 
     Args:
-        actors: actor ids or names (:func:`kg.find_actor`); keep events with one of them as
-            source or target.
+        actors: actor ids or names (:func:`kg.find_actor`, without guessing at misspellings);
+            keep events with one of them as source or target.
         quads: QuadClasses to keep (1–4; 0 for events without one).
         cameo: CAMEO root codes to keep ("04").
         categories: the page's categories (:func:`kg.schema.category`: "CONSULT", "CAMEO 01",
@@ -131,26 +131,28 @@ def filter_graph(
         types: actor types to keep; an event is kept when both its actors' types are.
         start, end: ISO days, months or years, inclusive (:func:`kg.schema.in_date_range`: a
             month or a year is in the range when it overlaps it).
-        undated: with ``start`` or ``end``, keep the events without a date too.
+        undated: keep the events without a date; by default only when no range is given
+            (the page's "undated events" box, ticked unless a range is given here).
         min_events: keep only actors with at least this many kept events (and the events
             between them).
     """
     rule = Filters(
         quads=_frozen(quads), categories=_frozen(categories), modalities=_frozen(modalities),
-        types=_frozen(types), start=start, end=end, undated=undated or not (start or end),
+        types=_frozen(types), start=start, end=end,
+        undated=undated if undated is not None else not (start or end),
         min_events=min_events,
     )
     actor_set = None
     if actors is not None:
         from .analysis import find_actor
 
-        actor_set = {a if a in graph else find_actor(graph, a) for a in actors}
+        actor_set = {a if a in graph else find_actor(graph, a, fuzzy=False) for a in actors}
     cameo_set = set(cameo) if cameo is not None else None
     edges = [(u, v, key, data) for u, v, key, data in graph.edges(keys=True, data=True)
              if (actor_set is None or u in actor_set or v in actor_set)
              and (cameo_set is None or data.get("cameo") in cameo_set)]
     shown, _ = rule.shown([(u, v, data) for u, v, _, data in edges],
-                          {n: t for n, t in graph.nodes(data="type")})
+                          {n: t or "OTHER" for n, t in graph.nodes(data="type")})  # as the page
     kept = nx.MultiDiGraph()
     for u, v, key, data in (edges[i] for i in shown):
         kept.add_node(u, **graph.nodes[u])

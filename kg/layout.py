@@ -32,7 +32,7 @@ def communities(graph: nx.Graph) -> dict[Hashable, int]:
     smallest actor id."""
     simple = _weighted(graph)
     found = nx.community.louvain_communities(simple, weight="weight", seed=SEED) if simple else []
-    ordered = sorted(found, key=lambda c: (-len(c), min(map(str, c))))
+    ordered = sorted(found, key=lambda c: (-len(c), min(map(_sort_key, c))))
     return {node: number for number, members in enumerate(ordered) for node in members}
 
 
@@ -45,7 +45,7 @@ def positions(graph: nx.Graph, community: dict[Hashable, int],
         return {}
     size = size or {}
     members: dict[int, list[Hashable]] = {}
-    for node in sorted(simple, key=str):
+    for node in sorted(simple, key=_sort_key):
         members.setdefault(community[node], []).append(node)
     local: dict[int, np.ndarray] = {}
     radius: dict[int, float] = {}
@@ -69,18 +69,33 @@ def positions(graph: nx.Graph, community: dict[Hashable, int],
 def _weighted(graph: nx.Graph) -> nx.Graph:
     """The undirected simple graph of the actors, each pair weighted by its number of events,
     built in the order of the actors' ids so that the order of insertion does not matter."""
-    by_name = {str(n): n for n in graph.nodes}
+    order = {n: i for i, n in enumerate(sorted(graph.nodes, key=_sort_key))}
     simple = nx.Graph()
-    simple.add_nodes_from(by_name[name] for name in sorted(by_name))
-    weights = Counter(tuple(sorted((str(u), str(v)))) for u, v in graph.edges() if u != v)
-    simple.add_weighted_edges_from((by_name[a], by_name[b], weights[a, b]) for a, b in sorted(weights))
+    simple.add_nodes_from(order)
+    weights = Counter(tuple(sorted((u, v), key=order.__getitem__)) for u, v in graph.edges() if u != v)
+    simple.add_weighted_edges_from((a, b, weights[a, b]) for a, b in sorted(
+        weights, key=lambda pair: (order[pair[0]], order[pair[1]])))
     return simple
 
 
+def _sort_key(node: Hashable) -> tuple[str, str]:
+    return str(node), type(node).__name__  # 1 and "1" stay two actors
+
+
 def _disc_layout(sub: nx.Graph, nodes: list[Hashable]) -> np.ndarray:
-    """A spring layout of one community, in the order of ``nodes``, scaled into the unit disc."""
+    """A spring layout of one community, in the order of ``nodes``, scaled into the unit disc;
+    above :data:`MAX_SEPARATED` actors (a spring layout's cost grows with the square) a
+    sunflower spiral, the busiest in the middle."""
     if len(nodes) == 1:
         return np.zeros((1, 2))
+    if len(nodes) > MAX_SEPARATED:
+        rank = {n: i for i, n in enumerate(sorted(nodes, key=lambda n: (-sub.degree(n, weight="weight"),
+                                                                       _sort_key(n))))}
+        golden = np.pi * (3 - np.sqrt(5))
+        turns = np.array([rank[n] for n in nodes], dtype=float)
+        array = np.sqrt(turns / len(nodes))[:, None] * np.column_stack(
+            [np.cos(turns * golden), np.sin(turns * golden)])
+        return array
     pos = nx.spring_layout(sub, seed=SEED, weight="weight", iterations=50 if len(nodes) < 500 else 25)
     array = np.array([pos[n] for n in nodes])
     array -= array.mean(axis=0)

@@ -7,8 +7,8 @@
   publication date, its HTML through the same reader (or its plain text);
 - a web archive (``.warc``, ``.warc.gz``) is one document per HTML response, read as a stream
   (one record in memory at a time): the record's target URI is its ``url``, its date the page's
-  or else the record's; pages without article text (indexes, menus) are skipped, and counted in
-  one warning.
+  or else the record's; pages without article text (indexes, menus) and pages over 20 MB are
+  skipped, and counted in one warning.
 
 These need ``pip install 'kg[web]'`` (trafilatura, feedparser, warcio).
 """
@@ -30,6 +30,8 @@ FEED_SUFFIXES = (".rss", ".atom")
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz")
 #: The shortest article text worth reading (shorter "articles" are captions and menus).
 MIN_ARTICLE_CHARS = 80
+#: The largest page of a web archive that is read (larger responses are no news article).
+MAX_PAGE_BYTES = 20_000_000
 
 
 def kind_of(path: Path) -> str | None:
@@ -119,8 +121,11 @@ def read_archive(path: Path) -> Iterator[tuple[int, dict[str, str | None]]]:
                     continue
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 label = f"{path}, record {number}"
+                body = record.content_stream().read(MAX_PAGE_BYTES + 1)
                 try:
-                    found = article(record.content_stream().read(), label, url)
+                    if len(body) > MAX_PAGE_BYTES:
+                        raise DocumentError(f"{label}: a page over {MAX_PAGE_BYTES:,} bytes")
+                    found = article(body, label, url)
                 except DocumentError:
                     skipped += 1
                     continue

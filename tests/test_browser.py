@@ -470,7 +470,7 @@ def test_hostile_text_renders_as_text(visit: Visit) -> None:
 def test_sectors_fold_into_their_country(browser: object, tmp_path: Path) -> None:
     graph = browser_graph()
     actor(graph, "RUS-MIL", "Russia · military", "GOV", "RUS")
-    event(graph, "RUS-MIL", "UKR", "ev9", action="shelled", cameo="19", plover="FIGHT", quad=4)
+    event(graph, "RUS-MIL", "ZEL", "ev9", action="shelled", cameo="19", plover="FIGHT", quad=4)
     opened = Visit(browser, write_html(graph, tmp_path / "sectors.html"))
     try:
         military, russia = opened.actor("Russia · military"), opened.actor("Russia")
@@ -481,6 +481,8 @@ def test_sectors_fold_into_their_country(browser: object, tmp_path: Path) -> Non
                           russia)
         assert edges == 3  # Russia's two events and its military's one
         assert opened.counts() == (8, 9)  # the filters count actors, folded or not
+        opened.page.click("button.kg-type[data-type='COUNTRY']")  # no country to fold into
+        assert opened.js("(id) => kg.network.body.data.nodes.get(id) !== null", military)
     finally:
         opened.close()
 
@@ -496,3 +498,15 @@ def test_the_panel_hides_in_a_narrow_frame_and_comes_back(browser: object, page_
         assert narrow.page.locator("#kg-focus").is_visible()
     finally:
         narrow.close()
+
+
+def test_focus_labels_go_with_the_focus_and_a_month_ends_a_range(visit: Visit) -> None:
+    visit.js(f"kg.focus({visit.actor('Ukraine')})")
+    visit.js(f"kg.focus({visit.actor('China')})")
+    labels = visit.js("kg.network.body.data.edges.get().filter((e) => e.label).map((e) => e.label)")
+    assert sorted(labels) == ["asked", "held talks with"]  # none of Ukraine's left behind
+    visit.js("kg.clear()")
+    assert visit.js("kg.network.body.data.edges.get().filter((e) => e.label).length") == 0
+    visit.js("kg.setState({from: '2025-11', to: '2025-11', undated: false})")
+    assert visit.js("kg.state().to") == "2025-11-30"
+    assert visit.counts() == counts_of(filter_graph(browser_graph(), start="2025-11", end="2025-11"))

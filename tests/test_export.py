@@ -392,3 +392,16 @@ def test_neo4j_files_have_the_headers_neo4j_admin_reads(tmp_path):
     assert {e[":TYPE"] for e in events} <= {"CONSULT", "FIGHT", "EVENT"}
     script = (tmp_path / "neo4j" / "load.cypher").read_text()
     assert "LOAD CSV WITH HEADERS FROM 'file:///events.csv'" in script
+
+
+def test_the_event_table_defuses_formulas_and_rdf_escapes_bad_addresses(tmp_path):
+    from rdflib import Graph
+
+    graph = build_graph(EVENTS)
+    for *_, data in graph.edges(data=True):
+        data["text"] = '=HYPERLINK("http://evil.example","x")'
+        data["url"] = 'https://news.example.org/a story"<x>'
+    table = export_graph(graph, "events-tsv", tmp_path / "e.tsv")[0].read_text(encoding="utf-8")
+    assert "\t'=HYPERLINK" in table and "\t=HYPERLINK" not in table
+    rdf = Graph().parse(export_graph(graph, "turtle", tmp_path / "g.ttl")[0], format="turtle")
+    assert any("a%20story%22%3Cx%3E" in str(o) for o in rdf.objects())

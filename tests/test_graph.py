@@ -165,3 +165,14 @@ def test_collapse_groups_by_category_like_the_page():
 ])
 def test_categories_in_words(key, words):
     assert category_label(key) == words
+
+
+def test_filter_graph_hides_undated_events_when_asked_and_refuses_unknown_names():
+    from kg.analysis import UnknownActor
+
+    graph = build_graph([*EVENTS, event(MACRON, RUSSIA, ATTACK, doc="c", date=None)])
+    assert filter_graph(graph).number_of_edges() == 4
+    assert filter_graph(graph, undated=False).number_of_edges() == 3  # the page's unticked box
+    assert filter_graph(graph, actors=["Russia"]).number_of_edges() == 2
+    with pytest.raises(UnknownActor):
+        filter_graph(graph, actors=["Rusia"])  # no guessing at misspellings in a filter

@@ -49,3 +49,20 @@ def test_no_two_actors_overlap_and_stories_stay_apart():
 
 def test_an_empty_graph_has_no_places():
     assert communities(nx.MultiDiGraph()) == {} and positions(nx.MultiDiGraph(), {}) == {}
+
+
+def test_a_huge_community_is_laid_out_as_a_spiral_at_once():
+    import time
+
+    star = nx.star_graph(3000)  # one hub and its 3,000 leaves: one community
+    start = time.perf_counter()
+    place = positions(star, communities(star))
+    assert time.perf_counter() - start < 5
+    assert len(set(place.values())) == len(star)
+    assert place[0] == min(place.values(), key=lambda p: abs(p[0]) + abs(p[1]))  # the hub in the middle
+
+
+def test_an_int_and_a_string_id_stay_two_actors():
+    graph = nx.MultiDiGraph()
+    graph.add_edge(1, "1")
+    assert len(positions(graph, communities(graph))) == 2

@@ -142,12 +142,13 @@
 
   /* The actor and its counterparts in the view, and where they are drawn. */
   function neighbourhood(id) {
-    const near = new Set([id]);
+    const at = endpoint(id);
+    const near = new Set([id, at]);
     view.events.forEach((ev) => {
-      if (ev.from === id) near.add(ev.to);
-      if (ev.to === id) near.add(ev.from);
+      const from = endpoint(ev.from), to = endpoint(ev.to);
+      if (from === at) near.add(to).add(ev.to);
+      if (to === at) near.add(from).add(ev.from);
     });
-    Array.from(near).forEach((n) => near.add(endpoint(n)));
     return near;
   }
 
@@ -167,7 +168,7 @@
   function clusterItem(c, members, near) {
     const xs = members.map((a) => a.x), ys = members.map((a) => a.y);
     const degree = members.reduce((s, a) => s + (view.counts.get(a.id) || 0), 0);
-    const faded = near !== null;
+    const faded = near !== null && !near.has("c" + c);
     return {
       id: "c" + c, x: xs.reduce((s, v) => s + v, 0) / xs.length,
       y: ys.reduce((s, v) => s + v, 0) / ys.length, value: Math.max(degree, 1), shape: "hexagon",
@@ -192,7 +193,7 @@
       if (list.length > 1) label += " ×" + list.length;
     }
     return {
-      id: id, from: from, to: to, label: label, width: edgeWidth(list.length),
+      id: id, from: from, to: to, label: label || null, width: edgeWidth(list.length),
       color: { color: faded ? rgba(c, FADED) : c, highlight: c, hover: c },
       dashes: list.every((ev) => ev.modality !== "asserted"), kgEvents: list.map((ev) => ev.id),
     };
@@ -211,7 +212,9 @@
   /* Where an actor is drawn: itself, or its country when sectors are folded ("United States ·
      military" into the United States), or its community's cluster while that is closed. */
   function endpoint(id) {
-    if (state.sectors === "folded" && actors[id].fold !== null && id !== state.focus) id = actors[id].fold;
+    const fold = actors[id].fold;
+    if (state.sectors === "folded" && fold !== null && id !== state.focus &&
+        state.types.includes(actors[fold].kind)) id = fold;
     if (!meta.aggregate) return id;
     const c = communityOf[id];
     return state.open.includes(c) || communityOf[state.focus] === c ? id : "c" + c;
@@ -757,9 +760,20 @@
   }
 
   function setDates(from, to) {
-    state.from = from || "";
-    state.to = to || "";
+    state.from = firstDay(from || "");
+    state.to = lastDayOf(to || "");
     render(true);
+  }
+
+  /* kg.schema.date_bounds: a month or a year given as a range's end stands for its days. */
+  function firstDay(text) {
+    if (/^\d{4}$/.test(text)) return text + "-01-01";
+    return /^\d{4}-\d{2}$/.test(text) ? text + "-01" : text;
+  }
+
+  function lastDayOf(text) {
+    if (/^\d{4}$/.test(text)) return text + "-12-31";
+    return /^\d{4}-\d{2}$/.test(text) ? lastDay(text) : text;
   }
 
   // ------------------------------------------------------------------ timeline
@@ -798,7 +812,8 @@
     root.replaceChildren();
     if (!monthly.length) {
       const t = svg("text", { x: 8, y: 20, class: "kg-axis" });
-      t.textContent = "no dated events";
+      t.textContent = dated.length ? fmt(dated.length) + " events dated by year only; choose a range with From and To"
+        : "no dated events";
       root.append(t);
       return;
     }
@@ -808,9 +823,10 @@
     const all = [];
     for (let m = lo; m <= hi && all.length < 600; m = addMonths(m, 1)) all.push(m);
     const counts = all.map(() => [0, 0, 0, 0, 0]);
+    const index = new Map(all.map((m, i) => [m, i]));
     monthly.forEach((ev) => {
-      let i = all.indexOf(monthOf(ev.first));
-      if (i < 0) i = monthOf(ev.first) < lo ? 0 : all.length - 1;
+      let i = index.get(monthOf(ev.first));
+      if (i === undefined) i = monthOf(ev.first) < lo ? 0 : all.length - 1;
       counts[i][ev.quad || 0] += 1;
     });
     const top = Math.max(1, ...counts.map((c) => c.reduce((s, v) => s + v, 0)));
@@ -912,6 +928,8 @@
       else if (typeof value === typeof want) next[k] = value;
     });
     next.minEvents = Math.max(1, Math.floor(next.minEvents));
+    next.from = firstDay(next.from);
+    next.to = lastDayOf(next.to);
     state = next;
     if (meta.aggregate && state.focus !== null && !state.open.includes(communityOf[state.focus])) {
       state.open.push(communityOf[state.focus]);

@@ -14,6 +14,7 @@ import networkx as nx
 
 from ..files import atomic_write
 from .common import _check_graph, _sorted_edges
+from .csvfiles import defused
 
 #: The columns of the table, in order.
 EVENT_DATA_COLUMNS = (
@@ -51,7 +52,11 @@ def events_tsv(graph: nx.MultiDiGraph) -> str:
 
 
 def _cell(value: object) -> str:
-    return "" if value is None else " ".join(str(value).split())
+    """A value on one line; text a spreadsheet would run as a formula is defused."""
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    return defused(text) if isinstance(value, str) else text
 
 
 def write_events_tsv(graph: nx.MultiDiGraph, path: str | Path) -> Path:

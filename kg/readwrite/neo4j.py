@@ -31,7 +31,7 @@ EVENT_HEADER = (":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "eventId", "actio
 IMPORT_SH = """#!/bin/sh
 # Load kg's graph into a new Neo4j database (stop the server first); run from this folder.
 neo4j-admin database import full --nodes=actors.csv --relationships=events.csv \\
-    --array-delimiter=';' --overwrite-destination "${1:-neo4j}"
+    --array-delimiter=';' --multiline-fields=true --overwrite-destination "${1:-neo4j}"
 """
 LOAD_CYPHER = """// Load kg's graph into a running Neo4j: copy actors.csv and events.csv to its import folder.
 CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.actorId IS UNIQUE;

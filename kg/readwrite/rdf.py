@@ -25,6 +25,8 @@ BASE = "https://kg.example.org/"
 WIKIDATA = "http://www.wikidata.org/entity/"
 _WIKIDATA_ID = re.compile(r"Q[1-9]\d*")
 RDF_FORMATS = {"turtle": "turtle", "jsonld": "json-ld"}
+#: What a URL may hold as it is in an IRI; anything else (spaces, quotes, brackets) is escaped.
+IRI_SAFE = ":/?#@!$&'()*+,;=%~-._"
 
 
 def rdf_graph(graph: nx.MultiDiGraph):
@@ -69,7 +71,7 @@ def rdf_graph(graph: nx.MultiDiGraph):
             kind = {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(data["date"]), XSD.date)
             rdf.add((event, kg.date, Literal(data["date"], datatype=kind)))
         if data.get("url"):
-            rdf.add((event, kg.url, URIRef(data["url"])))
+            rdf.add((event, kg.url, URIRef(quote(data["url"], safe=IRI_SAFE))))
     return rdf
 
 
