@@ -36,8 +36,8 @@ def page(number: int) -> str:
     a, b = LEADERS[number % 5], LEADERS[(number + 2) % 5]
     city = CITIES[number % 5]
     paragraphs = "".join(
-        f"<p>{a} held talks with {b} in {city} on day {number} of the negotiations, the "
-        f"{k + 1}th round this year. The two leaders discussed security guarantees, the "
+        f"<p>{a} held talks with {b} in {city} on day {number} of the negotiations, "
+        f"round {k + 1} this year. The two leaders discussed security guarantees, the "
         f"reconstruction of damaged cities and a meeting of the coalition planned for next month."
         "</p>" for k in range(6))
     return (f"<html><head><title>Talks in {city}, part {number}</title>"
