@@ -15,7 +15,7 @@ import networkx as nx
 from .errors import KgError
 from .events import Event
 from .graph import build_graph
-from .schema import CAMEO_ROOT_NAMES, QUAD_LABELS, category, category_label
+from .schema import CAMEO_ROOT_NAMES, QUAD_LABELS, category, category_label, date_bounds
 
 #: The columns of :func:`events_frame`, in order.
 EVENT_COLUMNS = (
@@ -79,16 +79,10 @@ def _event_row(graph: nx.MultiDiGraph, u: Any, v: Any, key: Any, data: dict) -> 
         "cameo": cameo, "cameo_name": CAMEO_ROOT_NAMES.get((cameo or "")[:2]),
         "plover": data.get("plover"), "quad": data.get("quad"),
         "quad_name": QUAD_LABELS[data.get("quad") or 0], "goldstein": data.get("goldstein"),
-        "date": _first_day(date), "date_text": date, "modality": data.get("modality"),
+        "date": (date_bounds(date) or (None,))[0], "date_text": date, "modality": data.get("modality"),
         "confidence": data.get("confidence"), "evidence": data.get("text"), "doc": data.get("doc"),
         "title": data.get("title"), "url": data.get("url"), "sentence": data.get("sentence"),
     }
-
-
-def _first_day(date: str | None) -> str | None:
-    if not date:
-        return None
-    return date + {4: "-01-01", 7: "-01"}.get(len(date), "")
 
 
 def find_actor(graph: nx.Graph, text: str, fuzzy: bool = True) -> str:

@@ -139,17 +139,17 @@ def engine_options(command: Callable) -> Callable:
 
 class Progress:
     """A progress bar of documents on standard error (tqdm), when it is a terminal: documents
-    per second, and with a ``total`` the share done and the time left."""
+    per second, and the share done and the time left when the inputs' documents can be counted
+    cheaply (:func:`kg.documents.count_documents`)."""
 
-    def __init__(self, quiet: bool, total: int | None = None):
-        self.shown = not quiet and sys.stderr.isatty()
+    def __init__(self, quiet: bool, inputs: tuple[str, ...] = ()):
         self.parsed = self.unchanged = 0
         self.bar = None
-        if self.shown:
+        if not quiet and sys.stderr.isatty():
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="doc", file=sys.stderr, mininterval=0.5, leave=False,
-                            dynamic_ncols=True)
+            self.bar = tqdm(total=count_documents(inputs) if inputs else None, unit="doc",
+                            file=sys.stderr, mininterval=0.5, leave=False, dynamic_ncols=True)
 
     def __call__(self, document: Document, parsed: bool) -> None:
         self.parsed += parsed
@@ -177,8 +177,7 @@ class CorpusRun:
 
     def events(self, inputs: tuple[str, ...], date: str | None) -> Iterator[Event]:
         on_error = self._skip if self.skip_bad else None
-        shown = not self.quiet and sys.stderr.isatty()
-        self.progress = Progress(not shown, count_documents(inputs) if shown else None)
+        self.progress = Progress(self.quiet, inputs)
         documents = read_documents(inputs, date=date, on_error=on_error, encoding=self.encoding)
         for event in run(self._counted(documents), self.options, self.progress):
             self.event_count += 1

@@ -102,14 +102,13 @@ def count_documents(inputs: Iterable[str | Path]) -> int | None:
         if str(name) == "-" or not path.exists():
             return None
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            suffix = file.suffix.lower()
-            if suffix == ".txt" or kind_of(file) == "page":
+        for file in filter(_is_document_file, files):
+            if file.suffix.lower() == ".txt" or kind_of(file) == "page":
                 total += 1
-            elif suffix == ".jsonl":
+            elif file.suffix.lower() == ".jsonl":
                 with file.open("rb") as lines:
                     total += sum(1 for line in lines if line.strip())
-            elif suffix in SUFFIXES or kind_of(file):
+            else:
                 return None
     return total
 
@@ -177,8 +176,7 @@ def _folder_readers(folder: Path, encoding: str | None) -> Iterator[tuple[Reader
             dirs.clear()
             continue
         seen.add(real)
-        files += [Path(root) / name for name in names
-                  if Path(name).suffix.lower() in SUFFIXES or kind_of(Path(name))]
+        files += [Path(root) / name for name in names if _is_document_file(Path(name))]
     files.sort()
     for error in unreadable:
         where = error.filename or folder
@@ -190,6 +188,11 @@ def _folder_readers(folder: Path, encoding: str | None) -> Iterator[tuple[Reader
     for file in files:
         base = _name(_without_suffixes(file.relative_to(folder)).as_posix())
         yield (lambda d, f=file, b=base: _read_file(f, b, d, encoding)), _name(str(file))
+
+
+def _is_document_file(path: Path) -> bool:
+    """Whether a file in a folder is read as documents (by its suffix)."""
+    return path.suffix.lower() in SUFFIXES or kind_of(path) is not None
 
 
 def _without_suffixes(path: Path) -> Path:

@@ -43,6 +43,7 @@ from .schema import (
     category,
     category_label,
     date_bounds,
+    wikidata_id,
 )
 
 __all__ = ["render_html", "to_pyvis", "write_html"]
@@ -59,7 +60,6 @@ COMMUNITY_NAMES = 3
 #: Colours of the countries with most actors (the rest share the last).
 COUNTRY_COLORS = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
                   "#ff9da7", "#9c755f", "#bab0ac")
-_WIKIDATA_ID = re.compile(r"Q[1-9]\d*")
 _SOURCE_MAP = re.compile(r"(?://|/\*)[#@] sourceMappingURL=[^\s*]*(?: \*/)?")
 
 
@@ -254,7 +254,7 @@ def _node(node: Hashable, attrs: dict, degree: int, community: int, place: tuple
         "sector": attrs.get("sector"), "aliases": attrs.get("aliases") or [],
         "mentions": attrs.get("mentions") or 0, "degree": degree, "community": community,
         "statements": len(attrs.get("statements") or []),
-        "wikidata": str(node) if _WIKIDATA_ID.fullmatch(str(node)) else None,
+        "wikidata": wikidata_id(node),
     }
 
 

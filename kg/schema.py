@@ -98,6 +98,14 @@ def category(edge: Mapping[str, Any]) -> str | None:
     return f"CAMEO {edge['cameo']}" if edge.get("cameo") else None
 
 
+_WIKIDATA_ID = re.compile(r"Q[1-9]\d*")
+
+
+def wikidata_id(actor: object) -> str | None:
+    """The actor's Wikidata id, when its kg id is one (the curated gazetteer's ids are)."""
+    return str(actor) if _WIKIDATA_ID.fullmatch(str(actor)) else None
+
+
 def category_label(key: str | None) -> str:
     """A category (:func:`category`) in words: "CONSULT" → "consult", "CAMEO 01" → "make
     public statement (CAMEO 01)", None → "uncategorised"."""

@@ -159,10 +159,14 @@ def test_two_workers_give_the_same_events(runner, article):
     assert one.stdout == two.stdout and one.stdout
 
 
-def test_progress_shows_a_bar_on_a_terminal_and_nothing_elsewhere(monkeypatch):
+def test_progress_shows_a_bar_on_a_terminal_and_nothing_elsewhere(monkeypatch, tmp_path):
     import io
 
     from kg.cli import Progress
+
+    for name in "abc":  # three documents, counted up front
+        (tmp_path / f"{name}.txt").write_text("Macron met Zelenskyy.", encoding="utf-8")
+    inputs = (str(tmp_path),)
 
     class Terminal(io.StringIO):
         def isatty(self):
@@ -170,14 +174,14 @@ def test_progress_shows_a_bar_on_a_terminal_and_nothing_elsewhere(monkeypatch):
 
     terminal = Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
-    progress = Progress(quiet=False, total=3)
+    progress = Progress(quiet=False, inputs=inputs)
     for _ in range(3):
         progress(None, True)
     progress.done()
     assert "0/3 [00:00<?, ?doc/s]" in terminal.getvalue()  # then updated twice a second at most
     quiet = Terminal()
     monkeypatch.setattr("sys.stderr", quiet)
-    progress = Progress(quiet=True, total=3)
+    progress = Progress(quiet=True, inputs=inputs)
     progress(None, True)
     progress.done()
     assert quiet.getvalue() == ""

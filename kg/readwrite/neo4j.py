@@ -13,8 +13,6 @@ script that loads the same files into a running server.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import networkx as nx
@@ -22,6 +20,7 @@ import networkx as nx
 from ..errors import GraphFileError
 from ..files import atomic_write
 from .common import _check_graph, _sorted_edges, _sorted_nodes
+from .csvfiles import _csv_text
 from .eventdata import actor_code
 
 ACTOR_HEADER = ("actorId:ID(Actor)", "name", "type", "country", "sector", "cameoCode",
@@ -48,11 +47,7 @@ CREATE (s)-[e:EVENT {eventId: row.eventId, kind: row.`:TYPE`, action: row.action
 
 
 def _csv(header: tuple[str, ...], rows: list[list[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([["" if v is None else v for v in row] for row in rows])
-    return buffer.getvalue()
+    return _csv_text(list(header), (["" if v is None else v for v in row] for row in rows))
 
 
 def actors_table(graph: nx.MultiDiGraph) -> str:

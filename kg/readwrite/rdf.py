@@ -10,20 +10,19 @@ URL. ``KG`` is the vocabulary's namespace.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from urllib.parse import quote
 
 import networkx as nx
 
 from ..files import atomic_write
+from ..schema import wikidata_id
 from .common import _check_graph, _sorted_edges, _sorted_nodes
 from .eventdata import actor_code
 
 KG = "https://kg.example.org/vocab#"
 BASE = "https://kg.example.org/"
 WIKIDATA = "http://www.wikidata.org/entity/"
-_WIKIDATA_ID = re.compile(r"Q[1-9]\d*")
 RDF_FORMATS = {"turtle": "turtle", "jsonld": "json-ld"}
 #: What a URL may hold as it is in an IRI; anything else (spaces, quotes, brackets) is escaped.
 IRI_SAFE = ":/?#@!$&'()*+,;=%~-._"
@@ -51,8 +50,8 @@ def rdf_graph(graph: nx.MultiDiGraph):
                 rdf.add((subject, kg[name], Literal(value)))
         for alias in data.get("aliases") or []:
             rdf.add((subject, kg.alias, Literal(alias)))
-        if _WIKIDATA_ID.fullmatch(str(node)):
-            rdf.add((subject, OWL.sameAs, URIRef(WIKIDATA + str(node))))
+        if wikidata_id(node):
+            rdf.add((subject, OWL.sameAs, URIRef(WIKIDATA + wikidata_id(node))))
     for u, v, key, data in _sorted_edges(graph):
         event = URIRef(f"{BASE}event/{quote(str(key), safe='')}")
         rdf.add((event, RDF.type, kg.Event))
