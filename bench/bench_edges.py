@@ -16,12 +16,11 @@ Run: ``python bench/bench_edges.py [WIKINEWS_JSONL]``
 
 from __future__ import annotations
 
-import csv
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
-from benchlib import REPO, WIKINEWS, load_corpus
+from benchlib import REPO, WIKINEWS, judged_samples, load_corpus, still_found
 
 from kg.recipe import ExtractorSpec
 
@@ -32,13 +31,9 @@ def main(corpus: Path) -> None:
     extractor = ExtractorSpec().load()
     drawn = {(e.doc, e.sentence, e.source.name, e.target.name)
              for e in extractor.events(load_corpus(corpus)) if e.layer == "event"}
-    samples: dict[str, list[dict]] = defaultdict(list)
-    with open(VERDICTS, encoding="utf-8") as rows:
-        for row in csv.DictReader(rows, delimiter="\t"):
-            samples[row["sample"]].append(row)
     print(f"{len(drawn)} edges drawn from {corpus.name}")
-    for name, rows in samples.items():
-        still = [r for r in rows if (r["doc"], int(r["sentence"]), r["source"], r["target"]) in drawn]
+    for name, rows in judged_samples(VERDICTS).items():
+        still = still_found(rows, drawn)
         usable = sum(r["usable"] == "yes" for r in still)
         when_judged = sum(r["usable"] == "yes" for r in rows)
         errors = Counter(r["error"] for r in still if r["usable"] != "yes")

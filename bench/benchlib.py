@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import sys
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -51,3 +53,18 @@ def _copies() -> Iterator[int]:
 
 def verdict(met: bool) -> str:
     return "target met" if met else "target missed"
+
+
+def judged_samples(path: Path) -> dict[str, list[dict[str, str]]]:
+    """Reviewers' verdicts (tab-separated, a ``sample`` column), by sample, in file order."""
+    samples: dict[str, list[dict[str, str]]] = defaultdict(list)
+    with open(path, encoding="utf-8") as rows:
+        for row in csv.DictReader(rows, delimiter="\t", quoting=csv.QUOTE_NONE):
+            samples[row["sample"]].append(row)
+    return dict(samples)
+
+
+def still_found(rows: list[dict[str, str]], found: set[tuple[str, int, str, str]]) -> list[dict[str, str]]:
+    """The judged rows whose document, sentence, source and target are among ``found``."""
+    return [r for r in rows if (r["doc"], int(r["sentence"]), r["source"], r["target"]) in found]
+

@@ -15,14 +15,15 @@ import networkx as nx
 from .errors import KgError
 from .events import Event
 from .graph import build_graph
-from .schema import CAMEO_ROOT_NAMES, QUAD_LABELS, category, category_label, date_bounds
+from .schema import CAMEO_ROOT_NAMES, QUAD_LABELS, TOPIC, category, category_label, date_bounds
 
 #: The columns of :func:`events_frame`, in order.
 EVENT_COLUMNS = (
-    "event", "source", "source_name", "source_type", "source_country", "source_sector",
-    "action", "target", "target_name", "target_type", "target_country", "target_sector",
-    "category", "cameo", "cameo_name", "plover", "quad", "quad_name", "goldstein", "date",
-    "date_text", "modality", "confidence", "evidence", "doc", "title", "url", "sentence",
+    "event", "layer", "source", "source_name", "source_kind", "source_type", "source_country",
+    "source_sector", "action", "target", "target_name", "target_kind", "target_type",
+    "target_country", "target_sector", "category", "cameo", "cameo_name", "plover", "quad",
+    "quad_name", "goldstein", "date", "date_text", "modality", "confidence", "evidence", "doc",
+    "title", "url", "sentence",
 )
 #: How far the best fuzzy match must lead the next (in rapidfuzz's 0–100 score) to win alone,
 #: and the lowest score that counts as a match.
@@ -46,10 +47,12 @@ class UnknownActor(KgError):
 
 def events_frame(source: nx.MultiDiGraph | Iterable[Event]) -> Any:
     """A pandas DataFrame with one row per event of a graph (or of events, made into a graph
-    first), with flat, typed columns (:data:`EVENT_COLUMNS`): actors' ids, names, types,
-    countries and sectors; the category and its words; ``quad`` (a nullable integer) and its
-    name; ``date`` as a datetime (a month or a year stands for its first day; ``date_text``
-    keeps what was written); modality, confidence, the evidence sentence and its document."""
+    first), with flat, typed columns (:data:`EVENT_COLUMNS`): the event's layer (``topic`` for
+    a link to or from a topic); actors' ids, names, kinds (``actor``, or the kind of a topic:
+    ``meeting``, ``plan``, …; :mod:`kg.topics`), types, countries and sectors; the category
+    and its words; ``quad`` (a nullable integer) and its name; ``date`` as a datetime (a
+    month or a year stands for its first day; ``date_text`` keeps what was written);
+    modality, confidence, the evidence sentence and its document."""
     import pandas as pd
 
     graph = source if isinstance(source, nx.Graph) else build_graph(source)
@@ -61,7 +64,8 @@ def events_frame(source: nx.MultiDiGraph | Iterable[Event]) -> Any:
     frame["goldstein"] = frame["goldstein"].astype("Float64")
     frame["confidence"] = frame["confidence"].astype("Float64")
     frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d", errors="coerce")
-    for name in ("category", "quad_name", "modality", "source_type", "target_type"):
+    for name in ("layer", "category", "quad_name", "modality", "source_kind", "source_type",
+                 "target_kind", "target_type"):
         frame[name] = frame[name].astype("category")
     return frame
 
@@ -71,11 +75,14 @@ def _event_row(graph: nx.MultiDiGraph, u: Any, v: Any, key: Any, data: dict) -> 
     cameo = data.get("cameo")
     date = data.get("date")
     return {
-        "event": str(key), "source": u, "source_name": source.get("name"), "source_type": source.get("type"),
+        "event": str(key), "layer": data.get("layer"), "source": u,
+        "source_name": source.get("name"), "source_kind": _kind(source),
+        "source_type": source.get("type"),
         "source_country": source.get("country"), "source_sector": source.get("sector"),
         "action": data.get("action"), "target": v, "target_name": target.get("name"),
-        "target_type": target.get("type"), "target_country": target.get("country"),
-        "target_sector": target.get("sector"), "category": category_label(category(data)),
+        "target_kind": _kind(target), "target_type": target.get("type"),
+        "target_country": target.get("country"), "target_sector": target.get("sector"),
+        "category": category_label(category(data)),
         "cameo": cameo, "cameo_name": CAMEO_ROOT_NAMES.get((cameo or "")[:2]),
         "plover": data.get("plover"), "quad": data.get("quad"),
         "quad_name": QUAD_LABELS[data.get("quad") or 0], "goldstein": data.get("goldstein"),
@@ -85,12 +92,16 @@ def _event_row(graph: nx.MultiDiGraph, u: Any, v: Any, key: Any, data: dict) -> 
     }
 
 
+def _kind(node: dict) -> str:
+    return (node.get("topic_kind") or "other") if node.get("type") == TOPIC else "actor"
+
+
 def find_actor(graph: nx.Graph, text: str, fuzzy: bool = True) -> str:
-    """The id of the actor ``text`` names: an id or a name written exactly (case aside), then
-    an alias, then a name that holds ``text`` as whole words ("Biden" in "Joe Biden"), then the
-    closest name, surname or alias (rapidfuzz's ratio, at least :data:`FUZZY_FLOOR`: a
-    misspelling, "Zelenskiy"; not with ``fuzzy=False``). Among several matches of one step, the
-    actor with far more mentions than the others wins.
+    """The id of the actor ``text`` names (topics are no actors): an id or a name written
+    exactly (case aside), then an alias, then a name that holds ``text`` as whole words
+    ("Biden" in "Joe Biden"), then the closest name, surname or alias (rapidfuzz's ratio, at
+    least :data:`FUZZY_FLOOR`: a misspelling, "Zelenskiy"; not with ``fuzzy=False``). Among
+    several matches of one step, the actor with far more mentions than the others wins.
 
     Raises:
         AmbiguousActor: several actors match and none stands out (``candidates`` holds them).
@@ -99,7 +110,8 @@ def find_actor(graph: nx.Graph, text: str, fuzzy: bool = True) -> str:
     wanted = " ".join(text.split()).casefold()
     if not wanted:
         raise UnknownActor("no actor name given")
-    nodes = sorted(graph.nodes(data=True), key=lambda n: str(n[0]))
+    nodes = sorted(((n, d) for n, d in graph.nodes(data=True) if d.get("type") != TOPIC),
+                   key=lambda n: str(n[0]))
     words = re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)")
     steps = [
         lambda node, data: str(node).casefold() == wanted or (data.get("name") or "").casefold() == wanted,
@@ -151,13 +163,14 @@ def _labels(node: Any, data: dict) -> list[str]:
 
 
 def pair_summary(graph: nx.MultiDiGraph) -> Any:
-    """One row per pair of actors, whichever acted on whom (Russia→Ukraine and Ukraine→Russia
-    are one pair): events, cooperative ones (QuadClass 1–2), conflictual ones (3–4), the net
-    Goldstein score (the sum of the events' weights, cooperation positive), the first and last
-    date; most events first."""
+    """One row per pair of actors (topic links left out), whichever acted on whom
+    (Russia→Ukraine and Ukraine→Russia are one pair): events, cooperative ones (QuadClass
+    1–2), conflictual ones (3–4), the net Goldstein score (the sum of the events' weights,
+    cooperation positive), the first and last date; most events first."""
     import pandas as pd
 
     frame = events_frame(graph)
+    frame = frame[frame["layer"] != "topic"].copy()
     columns = ["actor_a", "name_a", "actor_b", "name_b", "events", "cooperation", "conflict",
                "net_goldstein", "first", "last"]
     if frame.empty:

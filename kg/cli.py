@@ -23,6 +23,7 @@ from .errors import DocumentError, KgError
 from .events import Event, json_lines
 from .files import STDOUT, atomic_write_chunks, stdout_error
 from .recipe import DEFAULT_MODEL, ExtractorSpec
+from .schema import TOPIC
 
 #: The graph formats of 'kg export' (kg.readwrite.FORMATS and EXPORT_ONLY_FORMATS, which a test
 #: keeps equal; named here so that the command starts without importing networkx).
@@ -298,8 +299,12 @@ def _shown(path: str | Path) -> str:
               help="Also draw relations as edges: actions the lexicon does not code, and acts "
                    "that did not happen (asked for, supposed, denied); they are otherwise kept "
                    "on their actor as statements.")
+@click.option("--no-topics", is_flag=True,
+              help="Leave out the topics (plans, meetings, agreements, issues: what actors act on) "
+                   "and their links.")
 @reports_errors
-def build(inputs, date, output, title, max_nodes, collapse, graph_file, all_relations, **options) -> None:
+def build(inputs, date, output, title, max_nodes, collapse, graph_file, all_relations, no_topics,
+          **options) -> None:
     """Build the graph of INPUTS and write it as an interactive HTML page."""
     from .graph import build_graph
     from .readwrite import write_graph
@@ -307,11 +312,12 @@ def build(inputs, date, output, title, max_nodes, collapse, graph_file, all_rela
 
     _check_outputs(inputs, [output, graph_file], options["store"], options["actor_files"])
     corpus = _corpus_run(**options)
-    graph = build_graph(corpus.events(inputs, date), relations=all_relations)
+    graph = build_graph(corpus.events(inputs, date), relations=all_relations, topics=not no_topics)
     path = write_html(graph, output, title=title, max_nodes=max_nodes, collapse=collapse)
     if graph_file:
         write_graph(graph, graph_file)
-    click.echo(f"{corpus.summary()}, {graph.number_of_nodes()} actors; "
+    topics = sum(1 for _, kind in graph.nodes(data="type") if kind == TOPIC)
+    click.echo(f"{corpus.summary()}, {graph.number_of_nodes() - topics} actors, {topics} topics; "
                f"page written to {_shown(path)}", err=True)
 
 

@@ -9,12 +9,15 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any
 
+from .schema import TOPIC
+
 
 @dataclass(frozen=True)
 class ActorRef:
     """An actor as one sentence mentions it, resolved to a canonical id.
 
-    ``type`` is one of :data:`kg.schema.ACTOR_TYPES`; ``sector`` a CAMEO sector code
+    ``type`` is one of :data:`kg.schema.ACTOR_TYPES`, or ``TOPIC`` for a topic (no actor: a
+    plan, a meeting, an issue; :mod:`kg.topics`); ``sector`` a CAMEO sector code
     (:mod:`kg.agents`); ``known`` says whether a dictionary knows the actor (the gazetteer,
     or a known country's sector), not only the named-entity recogniser.
     """
@@ -27,6 +30,17 @@ class ActorRef:
     title: str | None = None
     sector: str | None = None
     known: bool = False
+    #: for a topic (type ``TOPIC``, :mod:`kg.topics`): what it is, and its issue categories
+    topic_kind: str | None = None
+    issues: tuple[str, ...] = ()
+
+    @property
+    def is_topic(self) -> bool:
+        return self.type == TOPIC
+
+    @classmethod
+    def from_dict(cls, record: dict[str, Any]) -> ActorRef:
+        return cls(**{**record, "issues": tuple(record.get("issues") or ())})
 
 
 @dataclass(frozen=True)
@@ -71,8 +85,11 @@ class Event:
         the lexicon knows, between two actors, that the text says happened or is planned: a
         graph edge), a ``relation`` between two actors that is uncoded or did not happen (only
         asked for or supposed: "asked Zelensky to investigate Biden"; denied: "I put no pressure
-        on them" — a refusal is an act of its own, CAMEO 12), or a ``statement`` of one actor
-        with no recipient."""
+        on them" — a refusal is an act of its own, CAMEO 12), a ``statement`` of one actor
+        with no recipient, or a ``topic`` link: an act on a topic ("Macron announced a
+        meeting") or of one ("the plan includes security guarantees")."""
+        if self.source.is_topic or (self.target is not None and self.target.is_topic):
+            return "topic"
         if self.target is None:
             return "statement"
         unrealised = self.modality == "hypothetical" or (
@@ -93,6 +110,9 @@ class Event:
         """The JSON-ready record, as the README describes it."""
         record = asdict(self)
         record["span"] = list(self.span)
+        for side in ("source", "target"):
+            if record[side] is not None:
+                record[side]["issues"] = list(record[side]["issues"])
         extra = record.pop("extra")
         return {"id": self.id, "layer": self.layer, **record, **extra}
 
@@ -107,8 +127,8 @@ class Event:
         known = {f for f in cls.__dataclass_fields__ if f != "extra"}
         target = record.get("target")
         fields = {k: v for k, v in record.items() if k in known}
-        fields["source"] = ActorRef(**record["source"])
-        fields["target"] = ActorRef(**target) if target else None
+        fields["source"] = ActorRef.from_dict(record["source"])
+        fields["target"] = ActorRef.from_dict(target) if target else None
         fields["action"] = Action(**record["action"])
         fields["span"] = tuple(record.get("span", (0, 0)))
         extra = {k: v for k, v in record.items() if k not in known and k not in DERIVED}
@@ -137,7 +157,7 @@ _RECORD_TYPES = {"doc": _TEXT, "text": _TEXT, "sentence": (int,), "modality": _T
                  "url": _OPTIONAL_TEXT, "author": _OPTIONAL_TEXT}
 _ACTOR_TYPES = {"id": _TEXT, "name": _TEXT, "type": _TEXT, "mention": _TEXT,
                 "country": _OPTIONAL_TEXT, "title": _OPTIONAL_TEXT, "sector": _OPTIONAL_TEXT,
-                "known": (bool,)}
+                "known": (bool,), "topic_kind": _OPTIONAL_TEXT, "issues": (list, tuple)}
 _ACTION_TYPES = {"text": _TEXT, "lemma": _TEXT, "cameo": _OPTIONAL_TEXT, "plover": _OPTIONAL_TEXT}
 
 

@@ -5,6 +5,9 @@ its prepositional partners ("spoke with X") and the partners of an event-noun ob
 talks with X", "imposed sanctions on X") are targets; coordination multiplies both sides.
 Event nouns carry their own participants ("a meeting between X and Y", "X's visit to Y").
 Verbs in the clausal complement of a speech verb are events of their own, marked reported.
+Beside these, topic links tie actors to the things they act on, and things to what they act on
+("announced a meeting", "the plan includes security guarantees"; :mod:`kg.topics`): the same
+roles, with a topic on at least one side; a meeting is a hub its participants attend.
 
 The rules apply in the order of the lists at the end of this module: :data:`EVENT_RULES` (what
 starts an event) and :data:`TARGET_RULES` (where a verb's targets come from). Word classes are
@@ -15,7 +18,7 @@ labels are in :mod:`kg.labels`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,6 +27,7 @@ from .agents import MEDIA, SECTORS
 from .classify import Lexicon
 from .dates import resolve_date
 from .events import Action, ActorRef, Event
+from .topics import TopicLexicon, topic_kind, topic_of
 from .words import WORDS
 
 #: Actor types a preposition 'at' can aim an act at ("fired at Russia", not "at the White House").
@@ -68,6 +72,19 @@ class Context:
     lexicon: Lexicon
     #: the named entities of each sentence, by the sentence's first token
     entities: dict[int, tuple[Span, ...]]
+    topics: TopicLexicon = field(default_factory=TopicLexicon.bundled)
+    #: the topic each token names, once worked out (a token is looked at by every verb it serves)
+    topic_at: dict[int, ActorRef | None] = field(default_factory=dict)
+
+    def topic(self, token: Token) -> ActorRef | None:
+        """The topic a token names (:func:`kg.topics.topic_of`), or None; a meeting this
+        document names by its head alone is told apart from its others by its date."""
+        if token.i not in self.topic_at:
+            topic = topic_of(token, self.doc_id, self.topics)
+            if topic is not None and topic.topic_kind == "meeting" and topic.id.endswith(f"@{self.doc_id}"):
+                topic = _dated(topic, meeting_date(token, self))
+            self.topic_at[token.i] = topic
+        return self.topic_at[token.i]
 
     @classmethod
     def of(cls, doc: Doc, doc_id: str, date: str | None, title: str | None, mentions: Mentions,
@@ -101,8 +118,9 @@ def extract_events(doc: Doc, context: Context) -> list[Event]:
 
 def sentence_events(sent: Span, number: int, context: Context) -> Iterator[Event]:
     """The events of one sentence: each rule of :data:`EVENT_RULES` in turn, over every token."""
+    tokens = list(sent)  # spaCy makes a new Token object at each step of an iteration
     for applies, rule in EVENT_RULES:
-        for token in sent:
+        for token in tokens:
             if applies(token, context):
                 yield from rule(token, sent, number, context)
 
@@ -763,12 +781,17 @@ def _reported(verb: Token) -> bool:
 def event_date(heads: set[int], sent: Span, context: Context, mood: str) -> str | None:
     """The date an expression in the event's clause gives it, else the document's date."""
     future = mood in {"future", "hypothetical"}
+    return stated_date(heads, sent, context, future) or (None if future else context.date)
+
+
+def stated_date(heads: set[int], sent: Span, context: Context, future: bool) -> str | None:
+    """The date an expression in the clause of ``heads`` gives, if any."""
     for entity in context.entities_in(sent):
         if entity.label_ == "DATE" and _attached(entity.root, heads):
             resolved = resolve_date(entity.text, context.date, future)
             if resolved:
                 return resolved
-    return None if future else context.date
+    return None
 
 
 def _attached(token: Token, heads: set[int]) -> bool:
@@ -870,6 +893,198 @@ def _confidence(source: ActorRef, target: ActorRef | None) -> float:
     return round(max(score, 0.1), 2)
 
 
+# --------------------------------------------------------------------------- topic links
+
+
+def topic_events(verb: Token, sent: Span, number: int, context: Context) -> Iterator[Event]:
+    """Links with a topic on one side: the verb's subjects (or ``by`` agents) to its objects,
+    passive subjects and prepositional objects, wherever one of the two is a topic ("Macron
+    announced a meeting", "90% of the plan has been approved by Ukraine", "the plan calls for
+    a ceasefire"). Pairs of actors are the event rules' (:func:`verb_events`)."""
+    if _passive_participle_clause(verb):
+        return
+    sources = _nodes([*(_controllers(verb, context) or _doers(verb)), *_agents(verb)], context)
+    if not sources:
+        return
+    common = None
+    for words, target in [*_topic_objects(verb, context), *_said_about(verb)]:
+        for node in _nodes([target], context):
+            for source in sources:
+                if source.id != node.id and (source.is_topic or node.is_topic):
+                    common = common or _link_fields(verb, sent, number, context)
+                    yield _link(source, node, _phrase(words), common)
+
+
+def _said_about(verb: Token) -> Iterator[tuple[list[Token], Token]]:
+    """What a statement or a finding is about: the subjects and objects of what is said,
+    found or known, or of a that-clause ("Zelenskyy said that 90% of the plan has been
+    approved", "Macron announced that Paris will host a meeting", "the statistics show the
+    economy shrank"). Their actors are no targets of the speaker (that is the event rules'
+    call): only topics are linked."""
+    statement = verb.lemma_.lower() in WORDS.speech_verb | WORDS.finding_verb
+    words = [verb, *particles(verb)]
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and clause.pos_ in labels.VERBAL and (statement or any(
+                c.dep_ == "mark" and c.lower_ in WORDS.clause_mark for c in clause.children)):
+            yield from ((words, t) for c in clause.children
+                        if c.dep_ in labels.ANY_SUBJECT | {"dobj"} for t in coordinated(c))
+
+
+def _doers(verb: Token) -> list[Token]:
+    """The subjects of a verb; an infinitive after an object is the object's ("ordered the
+    flag lowered", "forced the company to close"); a verb after a preposition, or an
+    infinitive that says what a noun is for, has the subject of the verb they hang on
+    ("Katrina weakened before making landfall", "China invested in an attempt to increase …")."""
+    objects = [o for o in verb.head.children if o.dep_ == "dobj"] if verb.dep_ == "xcomp" \
+        and verb.head.lemma_.lower() in OBJECT_CONTROL else []
+    if objects and not any(c.dep_ in labels.ANY_SUBJECT for c in verb.children):
+        return [t for o in objects for t in coordinated(o)]  # "ordered the flag lowered"
+    found = subjects(verb)
+    if not found and verb.dep_ == "pcomp" and verb.head.head.pos_ in labels.VERBAL:
+        found = subjects(verb.head.head)
+    if not found and verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        governing = _governing_verb(verb.head)  # "China made investments in an attempt to increase …"
+        found = subjects(governing) if governing.i != verb.head.i else []
+    return found
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [t for c in verb.children if c.dep_ == "agent"
+            for p in c.children if p.dep_ == "pobj" for t in coordinated(p)]
+
+
+def _topic_objects(verb: Token, context: Context) -> Iterator[tuple[list[Token], Token]]:
+    """What a verb acts on, each with the action's words: its objects and passive subjects
+    ("approved the plan"; "the plan was approved"), the noun a passive participle describes
+    ("the sanctions imposed by X"), and the objects of its prepositions ("called for a
+    ceasefire"), not those before the verb or that say when, where, despite what or as what
+    ("After the elections, Erdogan said", "announced it despite criticism"). An object that
+    only qualifies its own topic ("emphasised progress on security guarantees") joins the
+    action."""
+    words = [verb, *particles(verb)]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        yield words, verb.head
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative"} | labels.PASSIVE_SUBJECT:
+            for head in coordinated(child):
+                about = _about(head)
+                if about and topic_kind(head) == "other" and not _names_actor(head, context):
+                    yield from (([*words, head, p], t) for p, t in about)
+                else:
+                    yield words, head
+        elif child.dep_ == "prep" and child.i > verb.i and child.lower_ not in WORDS.adjunct_prep \
+                and not _time_or_place(child) and not _absolute(child):
+            yield from (([*words, child], t) for o in child.children if o.dep_ == "pobj"
+                        for t in coordinated(o))
+
+
+def _about(noun: Token) -> list[tuple[Token, Token]]:
+    """The topical prepositions of a noun with their objects: "progress on X", "optimism about Y"."""
+    return [(p, t) for p in noun.children if p.dep_ == "prep" and p.lower_ in WORDS.topic_prep
+            for o in p.children if o.dep_ == "pobj" for t in coordinated(o)]
+
+
+def _nodes(tokens: Iterable[Token], context: Context) -> list[ActorRef]:
+    """The actors or, failing any, the topic each token names; a relative pronoun names what
+    its clause describes ("guarantees, which he described as essential")."""
+    found: list[ActorRef] = []
+    for token in tokens:
+        if token.lower_ in WORDS.relative_pronoun and token.head.dep_ == "relcl":
+            token = token.head.head
+        nodes = actors_of([token], context) or [
+            t for t in [context.topic(_thing_referred(token))] if t]
+        found.extend(n for n in nodes if n not in found)
+    return found
+
+
+#: Verbs whose object does what the infinitive after it says.
+OBJECT_CONTROL = WORDS.causing_verb | WORDS.directive_verb | WORDS.request_verb
+#: What follows a verb whose "it" stands for nothing: "it is hard to …", "it seems that …".
+EXTRAPOSED = frozenset({"xcomp", "ccomp", "acomp", "attr"})
+
+
+def _thing_referred(token: Token) -> Token:
+    """What "it" or "they" refers to when it names no actor: the closest subject before it, in
+    its sentence or the one before, that agrees in number ("The plan was leaked; it calls for a
+    ceasefire")."""
+    if token.lower_ not in WORDS.thing_pronoun or any(
+            c.dep_ in EXTRAPOSED for c in token.head.children):
+        return token  # not "it is hard to maintain distancing", "it emerged that …"
+    plural = token.lower_ in WORDS.plural_pronoun
+    sentence = token.sent
+    start = sentence.start if sentence.start == 0 else token.doc[sentence.start - 1].sent.start
+    for candidate in reversed(token.doc[start:token.i]):
+        if candidate.dep_ in labels.ANY_SUBJECT and candidate.pos_ == "NOUN" \
+                and (candidate.tag_ in labels.PLURAL_NOUN_TAGS) == plural:
+            return candidate
+    return token
+
+
+def _link_fields(verb: Token, sent: Span, number: int, context: Context) -> dict:
+    """What every link of a verb shares: its sentence, modality, date and place (worked out
+    once, however many links the verb makes)."""
+    mood = modality(verb)
+    return {"doc": context.doc_id, "sentence": number, "text": sent.text.strip(), "span": _span(sent),
+            "title": context.title, "modality": mood, "negated": mood == "negated",
+            "date": event_date({verb.i}, sent, context, mood),
+            "location": event_location(verb, verb, context)}
+
+
+def _link(source: ActorRef, target: ActorRef, action: Action, common: dict) -> Event:
+    return Event(source=source, target=target, action=action,
+                 confidence=_confidence(source, target), **common)
+
+
+def _phrase(words: list[Token]) -> Action:
+    ordered = sorted(dict.fromkeys(words), key=lambda t: t.i)
+    return Action(text=" ".join(t.text for t in ordered),
+                  lemma=" ".join(t.lemma_.lower() for t in ordered))
+
+
+def _is_meeting(token: Token, context: Context) -> bool:
+    return token.pos_ in labels.NOMINAL and topic_kind(token) == "meeting"
+
+
+def meeting_events(noun: Token, sent: Span, number: int, context: Context) -> Iterator[Event]:
+    """A meeting, summit or call is a hub: those it is of, between or with, and its owners,
+    attend it ("a meeting of Ukraine's allies", "talks between X and Y", "the Coalition's
+    summit"). Who hosts or announces it is the verb's (:func:`topic_events`)."""
+    verb = _governing_verb(noun)
+    meeting = context.topic(noun)
+    if meeting is None:
+        return
+    people = [*_objects_of(noun, WORDS.between_prep | {"of", "with"}),
+              *(t for c in noun.children if c.dep_ == "poss" for t in coordinated(c)),
+              *(c for c in noun.lefts if c.dep_ in labels.MODIFIER and context.mentions.get(c.i))]
+    actors = actors_of(people, context)
+    if not actors:
+        return
+    common = _link_fields(verb, sent, number, context)
+    common["date"] = meeting_date(noun, context) or common["date"]
+    for actor in actors:
+        yield _link(actor, meeting, ATTEND, common)
+
+
+def meeting_date(noun: Token, context: Context) -> str | None:
+    """When a meeting is, if its own clause says: "a meeting on Sunday", "will host a meeting
+    in early January"; a meeting announced or planned is ahead ("announces a meeting in
+    January")."""
+    verb = _governing_verb(noun)
+    ahead = verb.i != noun.i and (modality(verb) in {"future", "hypothetical"}
+                                  or verb.lemma_.lower() in WORDS.speech_verb | WORDS.intent_verb)
+    return stated_date({noun.i, verb.i}, noun.sent, context, ahead)
+
+
+def _dated(meeting: ActorRef, date: str | None) -> ActorRef:
+    if date is None:
+        return meeting
+    return replace(meeting, id=f"{meeting.id}@{date}", name=f"{meeting.name} ({date})")
+
+
+#: What a meeting's participants do.
+ATTEND = Action(text="attend", lemma="attend")
+
+
 # --------------------------------------------------------------------------- the rules, in order
 
 #: How events are found: for every token a rule applies to (first column), the rule's events.
@@ -878,6 +1093,8 @@ def _confidence(source: ActorRef, target: ActorRef | None) -> float:
 EVENT_RULES = (
     (_is_verb, verb_events),  # "Macron met Zelenskyy", "X was welcomed by Y", "agreed to meet"
     (_is_event_noun, noun_events),  # "a meeting between X and Y", "X's visit to Y"
+    (_is_verb, topic_events),  # "Macron announced a meeting", "the plan includes guarantees"
+    (_is_meeting, meeting_events),  # "a meeting of the Coalition": the Coalition attends it
 )
 
 #: Where a verb's targets come from: the first rule that names an actor wins.

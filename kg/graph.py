@@ -14,19 +14,21 @@ from .words import WORDS
 UNCATEGORISED = "uncategorised"
 
 
-def build_graph(events: Iterable[Event], relations: bool = False) -> nx.MultiDiGraph:
+def build_graph(events: Iterable[Event], relations: bool = False, topics: bool = True) -> nx.MultiDiGraph:
     """A new graph of the events; the same events in any order give the same graph.
 
     Coded events (:attr:`kg.events.Event.layer`) are its edges; with ``relations``, the
-    relations between two actors (uncoded, or acts that did not happen) are edges too.
+    relations between two actors (uncoded, or acts that did not happen) are edges too; with
+    ``topics``, the topic links, to and from topic nodes (type ``TOPIC``, :mod:`kg.topics`).
     Everything else is kept on its source's node as a statement (the ids in its ``statements``;
     what they say in ``graph.graph["statements"]``, :data:`STATEMENT_FIELDS`)."""
     graph = nx.MultiDiGraph()
-    add_events(graph, sorted(events, key=lambda e: e.id), relations)
+    add_events(graph, sorted(events, key=lambda e: e.id), relations, topics)
     return graph
 
 
-def add_events(graph: nx.MultiDiGraph, events: Iterable[Event], relations: bool = False) -> nx.MultiDiGraph:
+def add_events(graph: nx.MultiDiGraph, events: Iterable[Event], relations: bool = False,
+               topics: bool = True) -> nx.MultiDiGraph:
     """Merge events into a graph; an event already in it (same id) is not added twice.
 
     Node attributes merge without regard to order (aliases are a sorted union, counts add
@@ -35,6 +37,8 @@ def add_events(graph: nx.MultiDiGraph, events: Iterable[Event], relations: bool 
     """
     statements: dict[str, set[str]] = {}  # each node's statements, as sets while merging
     for event in events:
+        if event.layer == "topic" and not topics:
+            continue
         if event.layer == "statement" or (event.layer == "relation" and not relations):
             known = statements.get(event.source.id)
             if known is None and event.source.id in graph:
@@ -59,7 +63,7 @@ def _add_actor(graph: nx.MultiDiGraph, actor: ActorRef) -> None:
     if actor.id not in graph:
         graph.add_node(actor.id, name=actor.name, type=actor.type, country=actor.country,
                        sector=actor.sector, known=actor.known, aliases=[], titles=[], mentions=0,
-                       statements=[])
+                       statements=[], topic_kind=actor.topic_kind, issues=list(actor.issues))
     node = graph.nodes[actor.id]
     node["name"] = min(node["name"], actor.name)
     node["country"] = node["country"] or actor.country

@@ -39,6 +39,9 @@ from .schema import (
     MODALITIES,
     QUAD_COLORS,
     QUAD_LABELS,
+    TOPIC,
+    TOPIC_COLOR,
+    TOPIC_SHAPE,
     TYPE_COLORS,
     category,
     category_label,
@@ -53,6 +56,8 @@ PAGE_EDGE_FIELDS = ("lemma", "cameo", "plover", "quad", "goldstein", "doc", "url
                     "text", "date", "location", "confidence")
 #: Above this many actors the page opens on communities, which open on a click.
 AGGREGATE_ABOVE = 2000
+#: Above this many actors the page starts with topics hidden (a legend button shows them).
+TOPICS_SHOWN_UP_TO = 300
 #: How many of an actor's statements the page lists (the panel says how many more there are).
 MAX_STATEMENTS = 100
 #: How many actors name a community on the page.
@@ -246,8 +251,11 @@ def _node(node: Hashable, attrs: dict, degree: int, community: int, place: tuple
     """An actor as a vis node (label, colour, place, size) with kg's fields for the page."""
     kind = attrs.get("type") or "OTHER"
     name = attrs.get("name") or str(node)
+    topic = kind == TOPIC
     return {
-        "label": name, "color": TYPE_COLORS.get(kind, TYPE_COLORS["OTHER"]), "shape": "dot",
+        "label": name, "color": TOPIC_COLOR if topic else TYPE_COLORS.get(kind, TYPE_COLORS["OTHER"]),
+        "shape": TOPIC_SHAPE if topic else "dot", "topic": attrs.get("topic_kind") if topic else None,
+        "issues": attrs.get("issues") or [],
         "x": place[0], "y": place[1], "physics": False, "value": max(degree, 1),
         "title": f"{name} ({kind.lower()}): {degree} events",
         "key": str(node), "name": name, "kind": kind, "country": attrs.get("country"),
@@ -333,7 +341,9 @@ def _meta(nodes: list[dict], events: list[dict], graph: nx.Graph, collapse: bool
     for n in nodes:
         by_community.setdefault(n["community"], []).append(n)
     return {
-        "types": [{"type": t, "color": c, "count": type_counts[t]} for t, c in TYPE_COLORS.items()],
+        "types": [{"type": t, "color": c, "count": type_counts[t]}
+                  for t, c in [*TYPE_COLORS.items(), (TOPIC, TOPIC_COLOR)]],
+        "topics_hidden": len(nodes) - type_counts[TOPIC] > TOPICS_SHOWN_UP_TO,
         "quads": [{"quad": q, "color": c, "label": QUAD_LABELS[q], "count": quad_counts[q]}
                   for q, c in QUAD_COLORS.items()],
         "categories": [{"key": k, "label": category_label(k), "count": n}

@@ -36,13 +36,19 @@ TYPE_COLORS: dict[str, str] = {
     "OTHER": "#9a9a9a",
 }
 ACTOR_TYPES: tuple[str, ...] = tuple(TYPE_COLORS)
+#: The type of a topic node (no actor: a plan, a meeting, an issue; :mod:`kg.topics`), its colour
+#: and its shape on the page.
+TOPIC, TOPIC_COLOR, TOPIC_SHAPE = "TOPIC", "#6f9e4c", "diamond"
+#: Every node type of the graph.
+NODE_TYPES: tuple[str, ...] = (*ACTOR_TYPES, TOPIC)
 
 #: How an event was stated (see the README's event record for the rules that decide it).
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "future", "hypothetical", "reported")
 #: The layers of what the extractor finds: coded events between two actors (the graph's
 #: edges), relations between two actors, uncoded or not done (edges only when asked for), and
-#: statements of one actor without a recipient (kept on the actor's node).
-LAYERS: tuple[str, ...] = ("event", "relation", "statement")
+#: statements of one actor without a recipient (kept on the actor's node), and topic links, to
+#: or from a topic (edges unless left out).
+LAYERS: tuple[str, ...] = ("event", "relation", "statement", "topic")
 
 #: CAMEO QuadClasses; 0 stands for an event without one.
 QUAD_LABELS: dict[int, str] = {
@@ -67,7 +73,7 @@ CAMEO_ROOT_NAMES: dict[str, str] = {
 #: The attributes of every node of kg's graph, and their types.
 NODE_FIELDS: dict[str, type] = {
     "name": str, "type": str, "country": str, "sector": str, "known": bool, "aliases": list,
-    "titles": list, "mentions": int, "statements": list,
+    "titles": list, "mentions": int, "statements": list, "topic_kind": str, "issues": list,
 }
 
 #: The attributes of every edge of kg's graph (one edge per event), and their types.
@@ -212,7 +218,7 @@ def validate_graph(graph: Any, where: str) -> None:
         if not isinstance(node, str):
             raise GraphFileError(f"{where}: the actor id {node!r} is not text")
         _check_fields(data, NODE_FIELDS, REQUIRED_NODE_FIELDS, f"{where}, actor {node!r}")
-        if data["type"] not in ACTOR_TYPES:
+        if data["type"] not in NODE_TYPES:
             raise GraphFileError(f"{where}, actor {node!r}: unknown type {data['type']!r}")
     for u, v, key, data in graph.edges(keys=True, data=True):
         label = f"{where}, event {key!r} ({u!r} → {v!r})"

@@ -94,6 +94,16 @@ class Words:
     stance_prefix: frozenset[str]
     distributive_word: frozenset[str]
     verb_particle: frozenset[str]
+    vague_modifier: frozenset[str]
+    partitive_head: frozenset[str]
+    party_noun: frozenset[str]
+    thing_pronoun: frozenset[str]
+    adjunct_prep: frozenset[str]
+    circumstance_noun: frozenset[str]
+    clause_mark: frozenset[str]
+    finding_verb: frozenset[str]
+    causing_verb: frozenset[str]
+    crowd_noun: frozenset[str]
     #: phrase → office ("premier" → "prime minister"), from ``offices.tsv``
     offices: dict[str, str]
 

@@ -88,9 +88,14 @@ def test_events_frame_has_flat_typed_columns(graph):
 
 def test_events_frame_takes_events_too():
     events = kg.extract(["Macron held talks with Zelenskyy."], date="2025-12-29")
-    frame = kg.events_frame(events)
-    assert list(frame["source_name"]) == ["Emmanuel Macron"]
-    assert frame["date"].iloc[0] == pd.Timestamp("2025-12-29")
+    frame = kg.events_frame(events).sort_values(["layer", "source_name"])
+    assert list(zip(frame["layer"], frame["source_name"], frame["target_name"], frame["target_kind"],
+                    strict=True)) == [
+        ("event", "Emmanuel Macron", "Volodymyr Zelenskyy", "actor"),
+        ("topic", "Emmanuel Macron", "talks", "meeting"),  # he held them
+        ("topic", "Volodymyr Zelenskyy", "talks", "meeting"),  # he attended them
+    ]
+    assert set(frame["date"]) == {pd.Timestamp("2025-12-29")}
 
 
 def test_pairs_are_undirected_with_cooperation_conflict_and_net_goldstein(graph):
@@ -105,3 +110,13 @@ def test_pairs_are_undirected_with_cooperation_conflict_and_net_goldstein(graph)
 
 def test_an_empty_graph_gives_empty_tables():
     assert kg.events_frame(nx.MultiDiGraph()).empty and kg.pair_summary(nx.MultiDiGraph()).empty
+
+
+def test_topics_are_no_actors_to_find_or_pair():
+    graph = kg.build_graph(kg.extract(["Macron held talks with Zelenskyy."], date="2025-12-29"))
+    assert any(kind == "TOPIC" for _, kind in graph.nodes(data="type"))
+    with pytest.raises(kg.UnknownActor):
+        kg.find_actor(graph, "talks", fuzzy=False)
+    pairs = kg.pair_summary(graph)
+    names = list(zip(pairs["name_a"], pairs["name_b"], strict=True))
+    assert names == [("Emmanuel Macron", "Volodymyr Zelenskyy")]

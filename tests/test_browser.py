@@ -440,6 +440,49 @@ def test_a_big_graph_opens_on_communities(browser: object, tmp_path: Path,
         opened.close()
 
 
+# --------------------------------------------------------------------------- topics
+
+
+def topic_graph() -> nx.MultiDiGraph:
+    """The browser graph with a meeting China hosts and Russia attends."""
+    g = browser_graph()
+    g.add_node("topic:summit@doc-7", name="summit", type="TOPIC", topic_kind="meeting",
+               issues=["SANCTIONS"], aliases=[], mentions=2, statements=[])
+    event(g, "CHN", "topic:summit@doc-7", "tp1", action="hosted", cameo=None, plover=None, quad=None)
+    event(g, "RUS", "topic:summit@doc-7", "tp2", action="attend", cameo=None, plover=None, quad=None)
+    return g
+
+
+def test_topics_are_diamonds_with_a_switch(browser: object, tmp_path: Path) -> None:
+    opened = Visit(browser, write_html(topic_graph(), tmp_path / "topics.html"))
+    try:
+        summit = opened.actor("summit")
+        assert opened.js(f"kg.network.body.data.nodes.get({summit}).shape") == "diamond"
+        assert opened.counts() == (8, 10)
+        opened.page.click("button.kg-type[data-type=TOPIC]")
+        assert opened.counts() == (7, 8) and opened.js("kg.state().types").count("TOPIC") == 0
+        opened.js(f"kg.setState({{focus: {summit}}})")
+        panel = opened.page.inner_text("#kg-focus")
+        assert "topic: meeting" in panel and "sanctions" in panel
+        assert opened.errors == []
+    finally:
+        opened.close()
+
+
+def test_topics_start_hidden_on_a_page_of_many_actors(browser: object, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.render
+
+    monkeypatch.setattr(kg.render, "TOPICS_SHOWN_UP_TO", 3)
+    opened = Visit(browser, write_html(topic_graph(), tmp_path / "many.html"))
+    try:
+        assert opened.counts() == (7, 8)
+        opened.page.click("button.kg-type[data-type=TOPIC]")
+        assert opened.counts() == (8, 10)
+    finally:
+        opened.close()
+
+
 # --------------------------------------------------------------------------- safety
 
 

@@ -77,6 +77,21 @@ def test_build_draws_uncoded_relations_only_when_asked(runner, tmp_path):
     assert layers == {False: [], True: ["relation"]}
 
 
+def test_build_draws_topics_unless_told_not_to(runner, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Hamas rejected an Egyptian peace plan.", encoding="utf-8")
+    found = {}
+    for flags in ([], ["--no-topics"]):
+        graph = tmp_path / "g.json"
+        result = runner.invoke(cli, ["build", str(story), "-o", str(tmp_path / "g.html"),
+                                     "--graph", str(graph), *flags])
+        assert result.exit_code == 0, result.output
+        found[bool(flags)] = (sorted(n["type"] for n in json.loads(graph.read_text())["nodes"]),
+                              result.output.split("; ")[0].split(", ")[-2:])
+    assert found == {False: (["COUNTRY", "GROUP", "TOPIC"], ["2 actors", "1 topics"]),
+                     True: (["COUNTRY", "GROUP"], ["2 actors", "0 topics"])}  # Egypt's plan is Egypt
+
+
 BAD_INPUT = [
     (["extract", "nowhere.txt"], "nowhere.txt: no such file"),
     (["extract", "{empty}"], "empty document"),

@@ -382,7 +382,8 @@ def test_the_event_data_table_has_cameo_actor_codes(tmp_path):
 
 def test_neo4j_files_have_the_headers_neo4j_admin_reads(tmp_path):
     written = export_graph(build_graph(EVENTS), "neo4j", tmp_path / "neo4j")
-    assert sorted(p.name for p in written) == ["actors.csv", "events.csv", "import.sh", "load.cypher"]
+    assert sorted(p.name for p in written) == ["actors.csv", "events.csv", "import.sh", "load.cypher",
+                                               "topics.csv"]
     actors = list(csv.DictReader((tmp_path / "neo4j" / "actors.csv").open(encoding="utf-8")))
     events = list(csv.DictReader((tmp_path / "neo4j" / "events.csv").open(encoding="utf-8")))
     assert list(actors[0])[0] == "actorId:ID(Actor)" and ":LABEL" in actors[0]
@@ -405,3 +406,44 @@ def test_the_event_table_defuses_formulas_and_rdf_escapes_bad_addresses(tmp_path
     assert "\t'=HYPERLINK" in table and "\t=HYPERLINK" not in table
     rdf = Graph().parse(export_graph(graph, "turtle", tmp_path / "g.ttl")[0], format="turtle")
     assert any("a%20story%22%3Cx%3E" in str(o) for o in rdf.objects())
+
+
+# --------------------------------------------------------------------------- topics
+
+SANCTIONS = ActorRef("topic:sanction@b", "sanctions", "TOPIC", None, "new sanctions",
+                     topic_kind="sanction", issues=("SANCTIONS",))
+WITH_TOPIC = [*EVENTS, event(NATO, SANCTIONS, Action("imposed", "impose"), doc="b", sentence=5)]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_topics_round_trip_with_their_kind_and_issues(tmp_path, fmt):
+    graph = build_graph(WITH_TOPIC)
+    export_graph(graph, fmt, tmp_path / f"g.{fmt}")
+    back = import_graph(fmt, tmp_path / f"g.{fmt}")
+    topic = back.nodes["topic:sanction@b"]
+    assert (topic["type"], topic["topic_kind"], topic["issues"]) == ("TOPIC", "sanction", ["SANCTIONS"])
+    assert back.has_edge("Q7184", "topic:sanction@b")
+
+
+def test_topics_are_their_own_class_in_rdf_and_label_in_neo4j_and_not_event_data(tmp_path):
+    from rdflib import RDF, Graph, Namespace, URIRef
+
+    graph = build_graph(WITH_TOPIC)
+    kg_ns = Namespace("https://kg.example.org/vocab#")
+    rdf = Graph().parse(export_graph(graph, "turtle", tmp_path / "g.ttl")[0], format="turtle")
+    topic = URIRef("https://kg.example.org/topic/topic%3Asanction%40b")
+    assert set(rdf.subjects(RDF.type, kg_ns.Topic)) == {topic}
+    assert (str(rdf.value(topic, kg_ns.topicKind)), str(rdf.value(topic, kg_ns.issue))) == (
+        "sanction", "SANCTIONS")
+    assert len(set(rdf.subjects(RDF.type, kg_ns.Actor))) == graph.number_of_nodes() - 1
+
+    export_graph(graph, "neo4j", tmp_path / "neo4j")
+    [row] = list(csv.DictReader((tmp_path / "neo4j" / "topics.csv").open(encoding="utf-8")))
+    assert (row["actorId:ID(Actor)"], row["kind"], row[":LABEL"]) == (
+        "topic:sanction@b", "sanction", "Topic;Sanction")
+    actors = (tmp_path / "neo4j" / "actors.csv").read_text(encoding="utf-8")
+    assert "topic:" not in actors and "--nodes=topics.csv" in (tmp_path / "neo4j" / "import.sh").read_text()
+
+    table = export_graph(graph, "events-tsv", tmp_path / "e.tsv")[0]
+    rows = list(csv.DictReader(table.open(encoding="utf-8"), delimiter="\t"))
+    assert len(rows) == graph.number_of_edges() - 1  # the topic link is no event between actors

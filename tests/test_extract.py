@@ -9,8 +9,11 @@ STARMER, PUTIN = "Keir Starmer", "Vladimir Putin"
 
 
 def events(found) -> set[str]:
-    """Events as 'Source | action lemma | Target' strings ('... | None' without a target)."""
-    return {f"{e.source.name} | {e.action.lemma} | {e.target.name if e.target else None}" for e in found}
+    """Events between actors (and statements) as 'Source | action lemma | Target' strings
+    ('... | None' without a target); topic links have a specification of their own
+    (``test_topics.py``)."""
+    return {f"{e.source.name} | {e.action.lemma} | {e.target.name if e.target else None}"
+            for e in found if e.layer != "topic"}
 
 
 # Each sentence and exactly the events it gives, grouped by the rule that finds them
@@ -229,14 +232,14 @@ def test_sentence_gives_exactly_these_events(events_of, text, expected):
 
 def test_event_record_fields(events_of):
     text = "Intro line.\n\nMacron also held separate talks with Zelenskyy."
-    [event] = [e for e in events_of(text) if e.target]
+    [event] = [e for e in events_of(text) if e.target and e.layer != "topic"]
     record = event.to_dict()
     assert record["doc"] == "text-0"
     assert record["sentence"] == 1
     assert text[record["span"][0]:record["span"][1]] == record["text"]
     assert record["source"] == {"id": record["source"]["id"], "name": MACRON, "type": "PERSON",
                                 "country": "FRA", "mention": "Macron", "title": None,
-                                "sector": None, "known": True}
+                                "sector": None, "known": True, "topic_kind": None, "issues": []}
     assert record["target"]["type"] == "PERSON" and record["target"]["country"] == "UKR"
     assert record["action"]["text"] == "held talks with"
     assert record["date"] == "2025-12-29"
@@ -272,9 +275,9 @@ def test_seed_story_events(events_of):
         f"{MACRON} | hold talk with | {ZELENSKYY}",  # "the French leader"
         f"{ZELENSKYY} | meeting between | {TRUMP}",
     }
-    [host] = [e for e in found if e.source.name == "France"]
+    [host] = [e for e in found if e.source.name == "France" and e.layer != "topic"]
     assert (host.modality, host.date, host.action.plover) == ("future", "2026-01", "AGREE")
-    [meeting] = [e for e in found if e.source.name == ZELENSKYY]
+    [meeting] = [e for e in found if e.source.name == ZELENSKYY and e.layer != "topic"]
     assert meeting.date == "2025-12-28" and meeting.location == "Florida"
     assert len({e.source.id for e in found if e.source.name == MACRON}) == 1
 

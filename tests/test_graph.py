@@ -176,3 +176,19 @@ def test_filter_graph_hides_undated_events_when_asked_and_refuses_unknown_names(
     assert filter_graph(graph, actors=["Russia"]).number_of_edges() == 2
     with pytest.raises(UnknownActor):
         filter_graph(graph, actors=["Rusia"])  # no guessing at misspellings in a filter
+
+
+PLAN = ActorRef("topic:peace-plan", "peace plan", "TOPIC", None, "the peace plan", topic_kind="plan")
+
+
+def test_topic_links_are_edges_to_topic_nodes_unless_left_out():
+    backing = event(MACRON, PLAN, Action("backed", "back"))
+    assert backing.layer == "topic"
+    graph = build_graph([*EVENTS, backing])
+    node = graph.nodes["topic:peace-plan"]
+    assert (node["type"], node["topic_kind"], node["issues"], node["aliases"]) == (
+        "TOPIC", "plan", [], ["the peace plan"])
+    assert graph.edges["Q3052772", "topic:peace-plan", backing.id]["layer"] == "topic"
+    assert "topic:peace-plan" not in build_graph([*EVENTS, backing], topics=False)
+    shown = filter_graph(graph, types=["PERSON", "COUNTRY"])
+    assert "topic:peace-plan" not in shown and shown.number_of_edges() == 3

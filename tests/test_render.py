@@ -15,7 +15,7 @@ import pytest
 
 from kg.errors import RenderError
 from kg.render import render_html, to_pyvis, write_html
-from kg.schema import TYPE_COLORS
+from kg.schema import TOPIC_COLOR, TYPE_COLORS
 
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
 HOSTILE_TEXT = "<img src=x onerror=alert(1)> said \"hi\" & '</script><script>alert(2)</script>'"
@@ -212,7 +212,7 @@ def test_csp_allows_exactly_the_inline_scripts(page: str) -> None:
 
 def test_legends_and_categories_are_in_words(page: str) -> None:
     meta = payload(page)["meta"]
-    assert [t["type"] for t in meta["types"]] == list(TYPE_COLORS)
+    assert [t["type"] for t in meta["types"]] == [*TYPE_COLORS, "TOPIC"]
     assert [q["label"] for q in meta["quads"]] == [
         "verbal cooperation", "material cooperation", "verbal conflict", "material conflict",
         "unclassified"]
@@ -221,8 +221,8 @@ def test_legends_and_categories_are_in_words(page: str) -> None:
         "THREATEN": "threaten", None: "uncategorised"}
 
 
-def test_every_actor_type_has_its_own_colour() -> None:
-    colours = list(TYPE_COLORS.values())
+def test_every_node_type_has_its_own_colour() -> None:
+    colours = [*TYPE_COLORS.values(), TOPIC_COLOR]
     assert len(set(colours)) == len(colours)
 
     def rgb(hex_colour: str) -> tuple[int, ...]:

@@ -27,6 +27,7 @@
   const PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
     "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
   const GREY = "#b5b5b5";
+  const TOPIC = "TOPIC";  // the type of a topic node: a plan, a meeting, an issue
 
   const typeColor = {};
   meta.types.forEach((t) => { typeColor[t.type] = t.color; });
@@ -47,7 +48,8 @@
 
   const DEFAULTS = {
     focus: null, quads: [1, 2, 3, 4, 0], category: "", modalities: meta.modalities.slice(),
-    types: meta.types.map((t) => t.type), from: "", to: "", undated: true, minEvents: 1,
+    types: meta.types.map((t) => t.type).filter((t) => !(meta.topics_hidden && t === TOPIC)),
+    from: "", to: "", undated: true, minEvents: 1,
     colour: "type", collapse: !!meta.collapse, open: [], sectors: "apart",
   };
   let state = JSON.parse(JSON.stringify(DEFAULTS));
@@ -158,7 +160,7 @@
     const fill = faded ? rgba(c, FADED) : c;
     const border = faded ? rgba("#555555", FADED) : (state.focus === a.id ? INK : "#3a3a3a");
     return {
-      id: a.id, x: a.x, y: a.y, value: Math.max(a.degree, 1), physics: false,
+      id: a.id, x: a.x, y: a.y, value: Math.max(a.degree, 1), physics: false, shape: a.shape,
       borderWidth: state.focus === a.id ? 3 : 1,
       color: { background: fill, border: border, highlight: { background: c, border: INK },
         hover: { background: c, border: INK } },
@@ -423,10 +425,15 @@
     return box;
   }
 
+  /* "person", or for a topic "topic: plan". */
+  function kindText(a) {
+    return a.kind === TOPIC ? "topic: " + (a.topic || "other") : a.kind.toLowerCase();
+  }
+
   function actorInfo(a) {
     const box = el("div", "kg-info");
     box.append(el("div", "kg-head", a.name));
-    row(box, "Type", a.kind.toLowerCase());
+    row(box, "Type", kindText(a));
     row(box, "Country", a.country);
     row(box, "Events", fmt(a.degree));
     return box;
@@ -509,7 +516,8 @@
       head.append(link("Wikidata " + a.wikidata, "https://www.wikidata.org/wiki/" + a.wikidata));
     }
     const facts = el("div", "kg-info");
-    row(facts, "Type", a.kind.toLowerCase());
+    row(facts, "Type", kindText(a));
+    row(facts, "Issues", a.issues.map((i) => i.toLowerCase().replace(/_/g, " ")).join(", "));
     row(facts, "Country", a.country);
     row(facts, "Also called", a.aliases.join(", "));
     const mine = view.events.filter((ev) => ev.from === a.id || ev.to === a.id);
@@ -630,7 +638,7 @@
       const picks = $("kg-picks");
       found.slice(0, 12).forEach((a) => {
         const item = el("li");
-        const button = el("button", "kg-pick", a.name + " (" + a.kind.toLowerCase() + ", " + fmt(a.degree) + ")");
+        const button = el("button", "kg-pick", a.name + " (" + kindText(a) + ", " + fmt(a.degree) + ")");
         button.type = "button";
         button.addEventListener("click", () => { hidePicks(); msg.textContent = ""; focus(a.id, true); });
         item.append(button);
@@ -667,10 +675,11 @@
       const button = el("button", "kg-type");
       button.type = "button";
       button.dataset.type = t.type;
-      const swatch = el("span", "kg-swatch kg-dot");
+      const swatch = el("span", "kg-swatch " + (t.type === TOPIC ? "kg-diamond" : "kg-dot"));
       swatch.style.background = t.color;
-      button.append(swatch, document.createTextNode(t.type.toLowerCase() + " "),
+      button.append(swatch, document.createTextNode((t.type === TOPIC ? "topics" : t.type.toLowerCase()) + " "),
         el("span", "kg-count", fmt(t.count)));
+      if (t.type === TOPIC) button.title = "Show or hide the topics: plans, meetings, agreements, issues";
       button.addEventListener("click", () => {
         const on = state.types.includes(t.type);
         state.types = on ? state.types.filter((x) => x !== t.type) : state.types.concat([t.type]);

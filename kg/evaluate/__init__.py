@@ -33,6 +33,10 @@ gold events):
   ``noun``, ``reported``, ``passive``, ``agentless``, ``purpose``, ``appoint``, ``label``,
   ``coordinated``, ``relative``), so the breakdown is recall per structure.
 
+kg's topic links (events of layer ``topic``: an actor acting on a thing, or a thing on
+something, :mod:`kg.topics`) count in ``qasrl`` only, whose gold targets are things as often as
+actors; the other suites code events between actors, and are scored on kg's actor events.
+
 Matching rules
 --------------
 Text is compared as *normalised tokens*: accents folded, periods removed (``U.S.`` → ``US``),

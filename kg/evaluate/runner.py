@@ -16,7 +16,7 @@ from ..recipe import DEFAULT_MODEL, ExtractorSpec
 from .fictional import fictional_actor_file
 from .gold import EvaluationError, GoldRecord
 from .scoring import Report, group_by_record, score
-from .suites import FICTIONAL_ACTORS, load_suite, suite_path
+from .suites import FICTIONAL_ACTORS, TOPIC_SUITES, load_suite, suite_path
 
 if TYPE_CHECKING:
     from ..pipeline import Extractor
@@ -95,5 +95,7 @@ def run_suite(
     records = load_suite(suite, path, texts)
     if extractor is None:
         extractor = build_extractor(suite, path, actors_file, model, suite_actors)
-    events = group_by_record(extractor.events(documents_of(records)))
-    return score(records, events, suite=suite, gazetteer=extractor.gazetteer)
+    events = extractor.events(documents_of(records))
+    if suite not in TOPIC_SUITES:
+        events = (e for e in events if e.layer != "topic")
+    return score(records, group_by_record(events), suite=suite, gazetteer=extractor.gazetteer)

@@ -3,7 +3,8 @@ analysts already hold, one row per event, with CAMEO actor codes.
 
 An actor's CAMEO code is its country (ISO 3166 alpha-3) and its sector where kg knows them
 (``USAGOV``, ``TURMIL``), its country alone for a country or a person of it without a known
-role (``USA``), ``IGO`` for an international organisation; empty otherwise.
+role (``USA``), ``IGO`` for an international organisation; empty otherwise. Topic links are
+left out: the table's rows are events between two actors.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..files import atomic_write
+from ..schema import TOPIC
 from .common import _check_graph, _sorted_edges
 from .csvfiles import defused
 
@@ -39,6 +41,8 @@ def events_tsv(graph: nx.MultiDiGraph) -> str:
     lines = ["\t".join(EVENT_DATA_COLUMNS)]
     for u, v, key, data in _sorted_edges(graph):
         source, target = graph.nodes[u], graph.nodes[v]
+        if TOPIC in (source.get("type"), target.get("type")):
+            continue
         row = {
             "event_id": key, "date": data.get("date"), "source_name": source.get("name"),
             "source_code": actor_code(source), "source_id": u, "cameo": data.get("cameo"),

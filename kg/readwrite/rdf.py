@@ -5,7 +5,9 @@ type, country, sector, CAMEO actor code and aliases, and ``owl:sameAs`` their Wi
 their id is a Wikidata id. Each event is a resource ``kg:event/ID`` of class ``kg:Event`` with
 its source and target actors, action, CAMEO and PLOVER codes, QuadClass, Goldstein weight, date
 (an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``), modality, evidence sentence, document and
-URL. ``KG`` is the vocabulary's namespace.
+URL. A topic (type ``TOPIC``: a plan, a meeting, an issue) is a resource ``kg:topic/ID`` of class
+``kg:Topic`` with its name, ``kg:topicKind`` and ``kg:issue``s; a topic link is an event like
+any other. ``KG`` is the vocabulary's namespace.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from urllib.parse import quote
 import networkx as nx
 
 from ..files import atomic_write
-from ..schema import wikidata_id
+from ..schema import TOPIC, wikidata_id
 from .common import _check_graph, _sorted_edges, _sorted_nodes
 from .eventdata import actor_code
 
@@ -38,16 +40,22 @@ def rdf_graph(graph: nx.MultiDiGraph):
     rdf.bind("owl", OWL)
 
     def actor(node: object) -> URIRef:
-        return URIRef(f"{BASE}actor/{quote(str(node), safe='')}")
+        kind = "topic" if graph.nodes[node].get("type") == TOPIC else "actor"
+        return URIRef(f"{BASE}{kind}/{quote(str(node), safe='')}")
 
     for node, data in _sorted_nodes(graph):
         subject = actor(node)
-        rdf.add((subject, RDF.type, kg.Actor))
+        topic = data.get("type") == TOPIC
+        rdf.add((subject, RDF.type, kg.Topic if topic else kg.Actor))
         rdf.add((subject, RDFS.label, Literal(data.get("name") or str(node))))
-        for name, value in (("actorType", data.get("type")), ("country", data.get("country")),
-                            ("sector", data.get("sector")), ("cameoCode", actor_code(data))):
+        fields = (("topicKind", data.get("topic_kind")),) if topic else (
+            ("actorType", data.get("type")), ("country", data.get("country")),
+            ("sector", data.get("sector")), ("cameoCode", actor_code(data)))
+        for name, value in fields:
             if value:
                 rdf.add((subject, kg[name], Literal(value)))
+        for issue in data.get("issues") or []:
+            rdf.add((subject, kg.issue, Literal(issue)))
         for alias in data.get("aliases") or []:
             rdf.add((subject, kg.alias, Literal(alias)))
         if wikidata_id(node):
