@@ -27,7 +27,7 @@ from .agents import MEDIA, SECTORS
 from .classify import Lexicon
 from .dates import resolve_date
 from .events import Action, ActorRef, Event
-from .topics import TopicLexicon, topic_kind, topic_of
+from .topics import OCCASIONS, TopicLexicon, topic_kind, topic_of
 from .words import WORDS
 
 #: Actor types a preposition 'at' can aim an act at ("fired at Russia", not "at the White House").
@@ -77,11 +77,11 @@ class Context:
     topic_at: dict[int, ActorRef | None] = field(default_factory=dict)
 
     def topic(self, token: Token) -> ActorRef | None:
-        """The topic a token names (:func:`kg.topics.topic_of`), or None; a meeting this
-        document names by its head alone is told apart from its others by its date."""
+        """The topic a token names (:func:`kg.topics.topic_of`), or None; a meeting or an
+        election is told apart from the document's others by its date."""
         if token.i not in self.topic_at:
             topic = topic_of(token, self.doc_id, self.topics)
-            if topic is not None and topic.topic_kind == "meeting" and topic.id.endswith(f"@{self.doc_id}"):
+            if topic is not None and topic.topic_kind in OCCASIONS:
                 topic = _dated(topic, meeting_date(token, self))
             self.topic_at[token.i] = topic
         return self.topic_at[token.i]
@@ -960,8 +960,9 @@ def _topic_objects(verb: Token, context: Context) -> Iterator[tuple[list[Token],
     ceasefire"), not those before the verb or that say when, where, despite what or as what
     ("After the elections, Erdogan said", "announced it despite criticism"). An object that
     only qualifies its own topic ("emphasised progress on security guarantees") joins the
-    action."""
-    words = [verb, *particles(verb)]
+    action, and so does one that makes one act with the verb ("took part in the talks")."""
+    words = [verb, *particles(verb), *(c for c in verb.children
+                                       if c.dep_ == "dobj" and c.lemma_.lower() in WORDS.light_object)]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         yield words, verb.head
     for child in verb.children:
@@ -974,13 +975,24 @@ def _topic_objects(verb: Token, context: Context) -> Iterator[tuple[list[Token],
                     yield words, head
         elif child.dep_ == "prep" and child.i > verb.i and child.lower_ not in WORDS.adjunct_prep \
                 and not _time_or_place(child) and not _absolute(child):
-            yield from (([*words, child], t) for o in child.children if o.dep_ == "pobj"
-                        for t in coordinated(o))
+            yield from (([*words, *through], t) for o in child.children if o.dep_ == "pobj"
+                        for through, t in _through(child, o))
+
+
+def _through(prep: Token, noun: Token) -> list[tuple[list[Token], Token]]:
+    """A preposition's objects, looking through a preposition of several words to its own
+    object: "in response to the attack" → the attack."""
+    if noun.lemma_.lower() in WORDS.through_noun:
+        return [([prep, noun, p], t) for p in noun.children if p.dep_ == "prep"
+                for o in p.children if o.dep_ == "pobj" for t in coordinated(o)]
+    return [([prep], t) for t in coordinated(noun)]
 
 
 def _about(noun: Token) -> list[tuple[Token, Token]]:
-    """The topical prepositions of a noun with their objects: "progress on X", "optimism about Y"."""
-    return [(p, t) for p in noun.children if p.dep_ == "prep" and p.lower_ in WORDS.topic_prep
+    """The topical prepositions of a noun with their objects: "progress on X", "optimism about
+    Y"; any preposition of an object that makes one act with its verb: "took part in X"."""
+    light = noun.lemma_.lower() in WORDS.light_object
+    return [(p, t) for p in noun.children if p.dep_ == "prep" and (light or p.lower_ in WORDS.topic_prep)
             for o in p.children if o.dep_ == "pobj" for t in coordinated(o)]
 
 
@@ -1066,13 +1078,17 @@ def meeting_events(noun: Token, sent: Span, number: int, context: Context) -> It
 
 
 def meeting_date(noun: Token, context: Context) -> str | None:
-    """When a meeting is, if its own clause says: "a meeting on Sunday", "will host a meeting
-    in early January"; a meeting announced or planned is ahead ("announces a meeting in
-    January")."""
+    """When a meeting (or an election) is, if the text says: a date on the noun ("a meeting on
+    Sunday", "announced a summit in January": ahead of an announcement or a plan), else on the
+    verb that holds it ("will host a meeting in early January"), not on the one that tells of
+    it ("On Monday, Macron announced a summit" is no summit on Monday)."""
     verb = _governing_verb(noun)
-    ahead = verb.i != noun.i and (modality(verb) in {"future", "hypothetical"}
-                                  or verb.lemma_.lower() in WORDS.speech_verb | WORDS.intent_verb)
-    return stated_date({noun.i, verb.i}, noun.sent, context, ahead)
+    telling = verb.lemma_.lower() in WORDS.speech_verb | WORDS.intent_verb
+    ahead = verb.i != noun.i and (telling or modality(verb) in {"future", "hypothetical"})
+    own = stated_date({noun.i}, noun.sent, context, ahead)
+    if own or telling or verb.i == noun.i:
+        return own
+    return stated_date({verb.i}, noun.sent, context, ahead)
 
 
 def _dated(meeting: ActorRef, date: str | None) -> ActorRef:

@@ -132,7 +132,8 @@ def filter_graph(
         categories: the page's categories (:func:`kg.schema.category`: "CONSULT", "CAMEO 01",
             None for uncategorised).
         modalities: modalities to keep (:data:`kg.schema.MODALITIES`).
-        types: actor types to keep; an event is kept when both its actors' types are.
+        types: node types to keep (:data:`kg.schema.NODE_TYPES`; ``TOPIC`` keeps the topics);
+            an event is kept when both its ends' types are.
         start, end: ISO days, months or years, inclusive (:func:`kg.schema.in_date_range`: a
             month or a year is in the range when it overlaps it).
         undated: keep the events without a date; by default only when no range is given

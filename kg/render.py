@@ -53,7 +53,7 @@ __all__ = ["render_html", "to_pyvis", "write_html"]
 
 #: The edge fields the page shows (besides the action, modality and category).
 PAGE_EDGE_FIELDS = ("lemma", "cameo", "plover", "quad", "goldstein", "doc", "url", "author", "sentence",
-                    "text", "date", "location", "confidence")
+                    "text", "date", "location", "confidence", "layer")
 #: Above this many actors the page opens on communities, which open on a click.
 AGGREGATE_ABOVE = 2000
 #: Above this many actors the page starts with topics hidden (a legend button shows them).
@@ -223,14 +223,15 @@ def _check_options(graph: Any, max_nodes: Any, collapse: Any) -> None:
 
 
 def _select_nodes(graph: nx.Graph, max_nodes: int | None) -> list[Hashable]:
-    """Return the actors to draw, sorted by id: those with an event to draw (an actor with
-    only statements has no edge), and with ``max_nodes`` those with the highest degree
-    (number of events, in and out); ties go to the smaller id so the choice is deterministic.
+    """Return the actors (and topics) to draw, sorted by id: those with an event to draw (an
+    actor with only statements has no edge), and with ``max_nodes`` those with the highest
+    degree (number of events, in and out), actors before topics; ties go to the smaller id so
+    the choice is deterministic.
     """
     nodes = sorted((n for n in graph.nodes if graph.degree(n)), key=str)
     if max_nodes is None or max_nodes >= len(nodes):
         return nodes
-    ranked = sorted(nodes, key=lambda n: (-graph.degree(n), str(n)))
+    ranked = sorted(nodes, key=lambda n: (graph.nodes[n].get("type") == TOPIC, -graph.degree(n), str(n)))
     return sorted(ranked[:max_nodes], key=str)
 
 
@@ -257,7 +258,7 @@ def _node(node: Hashable, attrs: dict, degree: int, community: int, place: tuple
         "shape": TOPIC_SHAPE if topic else "dot", "topic": attrs.get("topic_kind") if topic else None,
         "issues": attrs.get("issues") or [],
         "x": place[0], "y": place[1], "physics": False, "value": max(degree, 1),
-        "title": f"{name} ({kind.lower()}): {degree} events",
+        "title": f"{name} ({attrs.get('topic_kind') if topic else kind.lower()}): {degree} events",
         "key": str(node), "name": name, "kind": kind, "country": attrs.get("country"),
         "sector": attrs.get("sector"), "aliases": attrs.get("aliases") or [],
         "mentions": attrs.get("mentions") or 0, "degree": degree, "community": community,
@@ -355,7 +356,7 @@ def _meta(nodes: list[dict], events: list[dict], graph: nx.Graph, collapse: bool
         "communities": [{"id": c, "size": len(members), "label": _community_label(members)}
                         for c, members in sorted(by_community.items())],
         "collapse": collapse,
-        "aggregate": len(nodes) > AGGREGATE_ABOVE,
+        "aggregate": len(nodes) - type_counts[TOPIC] > AGGREGATE_ABOVE,
         "dates": [dates[0], dates[-1]] if dates else None,
         "shown_nodes": len(nodes),
         "total_nodes": sum(1 for n in graph.nodes if graph.degree(n)),
@@ -365,7 +366,8 @@ def _meta(nodes: list[dict], events: list[dict], graph: nx.Graph, collapse: bool
 
 
 def _community_label(members: list[dict]) -> str:
-    busiest = sorted(members, key=lambda n: (-n["degree"], n["key"]))
+    """A community by its busiest members, actors before topics."""
+    busiest = sorted(members, key=lambda n: (n["kind"] == TOPIC, -n["degree"], n["key"]))
     names = ", ".join(n["name"] for n in busiest[:COMMUNITY_NAMES])
     return names + (f" +{len(members) - COMMUNITY_NAMES}" if len(members) > COMMUNITY_NAMES else "")
 

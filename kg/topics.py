@@ -13,9 +13,11 @@ or target, and never merges with an actor: its id starts with ``topic:``.
   of the same head (compound nouns and adjectives: "20-point peace plan"); owners, articles,
   numbers and vague words ("new", "separate": ``vague_modifier`` in ``words.tsv``) are left
   out, and so are nationality words, which name actors ("American").
-- A topic named by its head alone ("the plan", "a meeting") could be any plan: it is merged
-  within its document only (its id carries the document's; :mod:`kg.extraction` tells a
-  document's meetings apart by the dates their clauses give: "meeting (2026-01)").
+- A topic named by its head alone ("the plan") could be any plan: it is merged within its
+  document only (its id carries the document's). So is a meeting or an election, however it
+  is named (every "phone call" is another); :mod:`kg.extraction` tells a document's meetings
+  apart by the dates their clauses give ("meeting (2026-01)"). A number after the head names
+  one of its kind: "Resolution 2334".
 - Its *kind* (:data:`TOPIC_KINDS`) comes from its head (``kg/data/topics.tsv``): meeting, plan,
   agreement, election, sanction, law; ``people`` for people no actor stands for (the text gives
   no country or name: "police arrested the protesters"), always its document's own; ``place``
@@ -52,15 +54,20 @@ TOPIC_ENTITIES = frozenset({"", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGU
 #: ``people`` when no actor stands for them.
 PEOPLE_WORDS = (WORDS.group_head | WORDS.people_noun | WORDS.person_role | WORDS.individual_noun
                 | WORDS.crowd_noun)
-#: Words of when and how ("at the time"), and the parties an act names without naming them
-#: ("both sides", "its allies"): actors no text tells apart, never topics.
-NEVER_TOPICS = WORDS.circumstance_noun | WORDS.party_noun | WORDS.ally_noun
+#: Kinds of topic that happen at a time: a document's own, however they are named (every
+#: "phone call" and "presidential election" is another one).
+OCCASIONS = frozenset({"meeting", "election"})
+#: Words of when and how ("at the time"), the parties an act names without naming them ("both
+#: sides", "its allies": actors no text tells apart), and objects that make one act with their
+#: verb ("took place"): never topics.
+NEVER_TOPICS = WORDS.circumstance_noun | WORDS.party_noun | WORDS.ally_noun | WORDS.light_object
 #: Entity labels of an amount that stands for a part of what follows "of": "90% of the plan".
 AMOUNTS = frozenset({"PERCENT", "CARDINAL", "QUANTITY"})
 #: Modifiers that make a topic specific: compounds and adjectives ("peace plan", "nuclear deal").
 KEY_MODIFIERS = frozenset({"compound", "amod", "nmod"})
 #: What joins to such a modifier: its own modifiers, and the parts of a hyphenated one ("20-point").
 JOINED_MODIFIERS = KEY_MODIFIERS | {"nummod", "npadvmod", "punct"}
+JOINED_ENTITIES = TOPIC_ENTITIES | {"CARDINAL"}
 
 
 @dataclass(frozen=True)
@@ -106,7 +113,7 @@ def topic_head(token: Token) -> Token | None:
         token = whole
     if token.pos_ not in labels.NOMINAL or token.ent_type_ not in TOPIC_ENTITIES \
             or token.lower_ in WORDS.pronoun or token.lemma_.lower() in NEVER_TOPICS \
-            or not _latin(token.text):
+            or not token.text[:1].isalnum() or not _latin(token.text):
         return None
     return token
 
@@ -124,9 +131,9 @@ def _of_object(token: Token) -> Token | None:
 
 
 def _latin(word: str) -> bool:
-    """Whether a word is written in Latin letters: the English parser's reading of words in
-    other scripts (a Hindi quotation) is no topic."""
-    return word[:1].isalnum() and all("LATIN" in unicodedata.name(c, "") for c in word if c.isalpha())
+    """Whether a word's letters are Latin ones: the English parser's reading of words in other
+    scripts (a Hindi quotation) is no topic."""
+    return all("LATIN" in unicodedata.name(c, "") for c in word if c.isalpha())
 
 
 def _people(token: Token) -> bool:
@@ -141,22 +148,31 @@ def topic_of(token: Token, doc_id: str, lexicon: TopicLexicon | None = None) -> 
     if head is None:
         return None
     lexicon = lexicon or TopicLexicon.bundled()
-    modifiers = key_modifiers(head)
+    modifiers, numbers = key_modifiers(head), _numbers(head)
     words = [_words(m) for m in modifiers]
-    surface = " ".join([*words, head.text if head.pos_ == "PROPN" else head.lower_])
-    canonical = " ".join([*words, head.lemma_ if head.pos_ == "NOUN" else head.text]).lower()
+    surface = " ".join([*words, head.text if head.pos_ == "PROPN" else head.lower_, *numbers])
+    canonical = " ".join([*words, head.lemma_ if head.pos_ == "NOUN" else head.text, *numbers]).lower()
     tokens = sorted([t for m in modifiers for t in _joined(m)] + [head], key=lambda t: t.i)
     issues = tuple(sorted({*lexicon.issues_of(_issue_words(t.lemma_ for t in tokens)),
                            *lexicon.issues_of(_issue_words(t.text for t in tokens))}))
-    if head.ent_type_ in labels.PLACE:
-        kind = "place"
-    else:
-        kind = "people" if _people(head) else lexicon.kind_of(head.lemma_.lower(), issues)
+    kind = _kind(head, lexicon, issues)
     mention = head.doc[min([head.i, *(c.left_edge.i for c in head.lefts)]):head.i + 1].text
-    specific = (modifiers or head.pos_ == "PROPN") and kind != "people"
-    scope = "" if specific else f"@{doc_id}"  # "the plan", "the protesters": this document's
+    named = bool(modifiers or numbers) or head.pos_ == "PROPN"
+    scope = "" if named and kind not in OCCASIONS else f"@{doc_id}"  # "the plan": this document's
     return ActorRef(f"topic:{slug(canonical)}{scope}", surface, TOPIC, None, mention,
                     topic_kind=kind, issues=issues)
+
+
+def _kind(head: Token, lexicon: TopicLexicon, issues: tuple[str, ...]) -> str:
+    lemma = head.lemma_.lower()
+    if head.ent_type_ in labels.PLACE or lemma in WORDS.settlement_noun:
+        return "place"
+    return "people" if _people(head) else lexicon.kind_of(lemma, issues)
+
+
+def _numbers(head: Token) -> list[str]:
+    """The number that names one of its kind: "Resolution 2334", "Article 5"."""
+    return [c.text for c in head.rights if c.dep_ in {"nummod", "appos"} and c.like_num]
 
 
 def _issue_words(words: Iterable[str]) -> tuple[str, ...]:
@@ -165,9 +181,16 @@ def _issue_words(words: Iterable[str]) -> tuple[str, ...]:
 
 
 def key_modifiers(head: Token) -> list[Token]:
-    """The modifiers that tell a topic from others of its head, in order."""
+    """The modifiers that tell a topic from others of its head, in order: not vague words,
+    unless they are part of a name ("New START treaty", "Second Amendment")."""
     return [c for c in head.lefts if c.dep_ in KEY_MODIFIERS and c.pos_ in {"NOUN", "ADJ", "PROPN", "VERB"}
-            and c.lower_ not in WORDS.vague_modifier and c.ent_type_ in TOPIC_ENTITIES]
+            and c.ent_type_ in TOPIC_ENTITIES and _telling(c)]
+
+
+def _telling(modifier: Token) -> bool:
+    """Whether a modifier tells one topic from another: not a vague word outside a name, not
+    words in another script."""
+    return (modifier.lower_ not in WORDS.vague_modifier or modifier.pos_ == "PROPN") and _latin(modifier.text)
 
 
 def _words(modifier: Token) -> str:
@@ -180,8 +203,7 @@ def _words(modifier: Token) -> str:
 def _joined(token: Token) -> list[Token]:
     joined = [token]
     for child in token.lefts:
-        if child.dep_ in JOINED_MODIFIERS and child.ent_type_ in TOPIC_ENTITIES | {"CARDINAL"} \
-                and child.lower_ not in WORDS.vague_modifier:
+        if child.dep_ in JOINED_MODIFIERS and child.ent_type_ in JOINED_ENTITIES and _telling(child):
             joined += _joined(child)
     return joined
 

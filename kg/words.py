@@ -104,6 +104,9 @@ class Words:
     finding_verb: frozenset[str]
     causing_verb: frozenset[str]
     crowd_noun: frozenset[str]
+    settlement_noun: frozenset[str]
+    light_object: frozenset[str]
+    through_noun: frozenset[str]
     #: phrase → office ("premier" → "prime minister"), from ``offices.tsv``
     offices: dict[str, str]
 

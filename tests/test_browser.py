@@ -60,6 +60,7 @@ def event(graph: nx.MultiDiGraph, src: str, dst: str, key: str, **attrs: object)
         "plover": "CONSULT", "quad": 1, "goldstein": 1.0, "doc": "doc-7",
         "title": "Trade talks resume", "url": URL, "sentence": 2, "text": EVIDENCE,
         "date": "2025-12-29", "location": "Geneva", "modality": "asserted", "confidence": 0.9,
+        "layer": "event",
     }
     data.update(attrs)
     graph.add_edge(src, dst, key=key, **data)
@@ -404,9 +405,9 @@ def test_the_view_saves_as_png_and_its_events_as_csv(visit: Visit, tmp_path: Pat
     with visit.page.expect_download() as csv_file:
         visit.page.click("#kg-csv")
     lines = Path(csv_file.value.path()).read_text(encoding="utf-8").splitlines()
-    assert lines[0].startswith("source,action,target,category")
+    assert lines[0].startswith("source,action,target,layer,category")
     assert len(lines) == 1 + 6
-    assert any(line.startswith("Russia,attacked,Ukraine,fight,19,FIGHT,4,2025-11-02") for line in lines)
+    assert any(line.startswith("Russia,attacked,Ukraine,event,fight,19,FIGHT,4,2025-11-02") for line in lines)
 
 
 def test_dark_mode_follows_the_system(browser: object, page_file: Path) -> None:
@@ -448,8 +449,10 @@ def topic_graph() -> nx.MultiDiGraph:
     g = browser_graph()
     g.add_node("topic:summit@doc-7", name="summit", type="TOPIC", topic_kind="meeting",
                issues=["SANCTIONS"], aliases=[], mentions=2, statements=[])
-    event(g, "CHN", "topic:summit@doc-7", "tp1", action="hosted", cameo=None, plover=None, quad=None)
-    event(g, "RUS", "topic:summit@doc-7", "tp2", action="attend", cameo=None, plover=None, quad=None)
+    event(g, "CHN", "topic:summit@doc-7", "tp1", action="hosted", cameo=None, plover=None, quad=None,
+          layer="topic")
+    event(g, "RUS", "topic:summit@doc-7", "tp2", action="attend", cameo=None, plover=None, quad=None,
+          layer="topic")
     return g
 
 
@@ -458,9 +461,11 @@ def test_topics_are_diamonds_with_a_switch(browser: object, tmp_path: Path) -> N
     try:
         summit = opened.actor("summit")
         assert opened.js(f"kg.network.body.data.nodes.get({summit}).shape") == "diamond"
-        assert opened.counts() == (8, 10)
+        assert opened.js("kg.counts()") == {"actors": 7, "topics": 1, "events": 10}
+        assert "7 of 7 actors · 1 of 1 topics" in opened.page.inner_text("#kg-status")
         opened.page.click("button.kg-type[data-type=TOPIC]")
-        assert opened.counts() == (7, 8) and opened.js("kg.state().types").count("TOPIC") == 0
+        assert opened.js("kg.counts()") == {"actors": 7, "topics": 0, "events": 8}
+        assert opened.js("kg.state().types").count("TOPIC") == 0
         opened.js(f"kg.setState({{focus: {summit}}})")
         panel = opened.page.inner_text("#kg-focus")
         assert "topic: meeting" in panel and "sanctions" in panel
@@ -476,9 +481,9 @@ def test_topics_start_hidden_on_a_page_of_many_actors(browser: object, tmp_path:
     monkeypatch.setattr(kg.render, "TOPICS_SHOWN_UP_TO", 3)
     opened = Visit(browser, write_html(topic_graph(), tmp_path / "many.html"))
     try:
-        assert opened.counts() == (7, 8)
+        assert opened.js("kg.counts()") == {"actors": 7, "topics": 0, "events": 8}
         opened.page.click("button.kg-type[data-type=TOPIC]")
-        assert opened.counts() == (8, 10)
+        assert opened.js("kg.counts()") == {"actors": 7, "topics": 1, "events": 10}
     finally:
         opened.close()
 

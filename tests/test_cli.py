@@ -57,7 +57,7 @@ def test_build_then_render(runner, article, tmp_path):
     result = runner.invoke(cli, ["build", str(article), "-o", str(page), "--graph", str(graph)])
     assert result.exit_code == 0, result.output
     assert "Volodymyr Zelenskyy" in page.read_text()
-    assert json.loads(graph.read_text())["kg_graph"] == 1
+    assert json.loads(graph.read_text())["kg_graph"] == 2
     again = tmp_path / "again.html"
     result = runner.invoke(cli, ["render", str(graph), "-o", str(again)])
     assert result.exit_code == 0, result.output

@@ -7,6 +7,7 @@ from dataclasses import replace
 import networkx as nx
 import pytest
 
+from kg.errors import GraphFileError
 from kg.events import Action, ActorRef, Event
 from kg.graph import build_graph, collapse, filter_graph
 from kg.readwrite import graph_from_json, graph_to_json
@@ -87,6 +88,15 @@ def test_graph_json_round_trip():
     graph = build_graph(EVENTS)
     again = graph_from_json(graph_to_json(graph))
     assert nx.utils.graphs_equal(graph, again)
+
+
+def test_graph_files_of_the_version_before_topics_load_and_newer_ones_say_so():
+    text = graph_to_json(build_graph(EVENTS))
+    assert '"kg_graph": 2' in text
+    assert nx.utils.graphs_equal(graph_from_json(text.replace('"kg_graph": 2', '"kg_graph": 1')),
+                                 build_graph(EVENTS))
+    with pytest.raises(GraphFileError, match="format 3, which only a newer kg reads"):
+        graph_from_json(text.replace('"kg_graph": 2', '"kg_graph": 3'))
 
 
 def test_filters():

@@ -28,6 +28,7 @@
     "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
   const GREY = "#b5b5b5";
   const TOPIC = "TOPIC";  // the type of a topic node: a plan, a meeting, an issue
+  const TOPICS = data.nodes.filter((a) => a.kind === TOPIC).length;
 
   const typeColor = {};
   meta.types.forEach((t) => { typeColor[t.type] = t.color; });
@@ -318,16 +319,25 @@
     if (refit || !fitted) { network.fit({ animation: false }); fitted = true; }
   }
 
+  /* The actors and the topics of the view. */
+  function shownCounts() {
+    let topics = 0;
+    view.actors.forEach((id) => { if (actors[id].kind === TOPIC) topics += 1; });
+    return { actors: view.actors.size - topics, topics: topics, events: view.events.length };
+  }
+
   function updateStatus() {
-    let text = fmt(view.actors.size) + " of " + fmt(actors.length) + " actors · " +
-      fmt(view.events.length) + " of " + fmt(events.length) + " events";
+    const shown = shownCounts();
+    let text = fmt(shown.actors) + " of " + fmt(actors.length - TOPICS) + " actors · ";
+    if (TOPICS) text += fmt(shown.topics) + " of " + fmt(TOPICS) + " topics · ";
+    text += fmt(view.events.length) + " of " + fmt(events.length) + " events";
     if (clusterCount) text += " · " + fmt(clusterCount) + " communities (click one to open it)";
     if (hiddenLinks) text += " · strongest " + fmt(MAX_GROUP_EDGES) + " links between communities";
     $("kg-status").textContent = text;
     const note = $("kg-note");
     if (meta.shown_nodes < meta.total_nodes) {
       note.textContent = "This page holds the " + fmt(meta.shown_nodes) + " busiest of " +
-        fmt(meta.total_nodes) + " actors; " + fmt(meta.total_events - meta.shown_events) +
+        fmt(meta.total_nodes) + " actors and topics; " + fmt(meta.total_events - meta.shown_events) +
         " events are left out.";
       note.hidden = false;
     }
@@ -971,11 +981,11 @@
   }
 
   function visibleEventsCsv() {
-    const head = ["source", "action", "target", "category", "cameo", "plover", "quad", "date",
+    const head = ["source", "action", "target", "layer", "category", "cameo", "plover", "quad", "date",
       "modality", "doc", "title", "url", "sentence", "text"];
     const lines = [head.join(",")];
     view.events.forEach((ev) => {
-      lines.push([actorName(ev.from), ev.action, actorName(ev.to), categoryLabel[catKey(ev)],
+      lines.push([actorName(ev.from), ev.action, actorName(ev.to), ev.layer, categoryLabel[catKey(ev)],
         ev.cameo, ev.plover, ev.quad, ev.date, ev.modality, ev.doc, ev.article, ev.url, ev.sentence,
         ev.text].map(cell).join(","));
     });
@@ -1012,7 +1022,7 @@
     clear: clear,
     state: currentState,
     setState: setState,
-    counts: () => ({ actors: view.actors.size, events: view.events.length }),
+    counts: shownCounts,
     visibleEvents: () => view.events.map((ev) => ev.event),
     csv: visibleEventsCsv,
     timing: timing,

@@ -23,8 +23,10 @@ from ..errors import GraphFileError
 from ..files import atomic_write
 from ..schema import validate_graph
 
-#: The version of the file, its ``kg_graph`` member.
-FORMAT_VERSION = 1
+#: The version of the file, its ``kg_graph`` member: 2 since topics (nodes of type ``TOPIC``).
+FORMAT_VERSION = 2
+#: The versions this kg reads: its own, and 1 (a graph of actors only).
+READABLE_VERSIONS = (1, FORMAT_VERSION)
 
 
 def graph_to_json(graph: nx.MultiDiGraph) -> str:
@@ -52,8 +54,11 @@ def graph_from_json(text: str, label: str = "graph") -> nx.MultiDiGraph:
     """
     try:
         document = json.loads(text)
-        if document.get("kg_graph") != FORMAT_VERSION:
-            raise ValueError("not a kg graph file")
+        version = document.get("kg_graph")
+        if version not in READABLE_VERSIONS:
+            newer = isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION
+            raise ValueError(f"a kg graph file of format {version}, which only a newer kg reads" if newer
+                             else "not a kg graph file")
         graph = nx.MultiDiGraph()
         for node in document["nodes"]:
             node_id = node.pop("id")
