@@ -43,7 +43,7 @@ from .gazetteer import slug
 from .schema import TOPIC
 from .words import WORDS, data_table
 
-#: What a topic is, in the order a legend lists them.
+#: The kinds a topic can be (the data of ``topics.tsv`` uses the first six).
 TOPIC_KINDS: tuple[str, ...] = (
     "meeting", "plan", "agreement", "election", "sanction", "law", "issue", "people", "place", "other")
 #: Entity labels a topic may have: none, a named thing, or a place no actor stands for ("struck
