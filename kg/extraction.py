@@ -27,7 +27,7 @@ from .agents import MEDIA, SECTORS
 from .classify import Lexicon
 from .dates import resolve_date
 from .events import Action, ActorRef, Event
-from .topics import OCCASIONS, TopicLexicon, topic_kind, topic_of
+from .topics import OCCASIONS, topic_kind, topic_of
 from .words import WORDS
 
 #: Actor types a preposition 'at' can aim an act at ("fired at Russia", not "at the White House").
@@ -72,7 +72,6 @@ class Context:
     lexicon: Lexicon
     #: the named entities of each sentence, by the sentence's first token
     entities: dict[int, tuple[Span, ...]]
-    topics: TopicLexicon = field(default_factory=TopicLexicon.bundled)
     #: the topic each token names, once worked out (a token is looked at by every verb it serves)
     topic_at: dict[int, ActorRef | None] = field(default_factory=dict)
 
@@ -80,7 +79,7 @@ class Context:
         """The topic a token names (:func:`kg.topics.topic_of`), or None; a meeting or an
         election is told apart from the document's others by its date."""
         if token.i not in self.topic_at:
-            topic = topic_of(token, self.doc_id, self.topics)
+            topic = topic_of(token, self.doc_id)
             if topic is not None and topic.topic_kind in OCCASIONS:
                 topic = _dated(topic, meeting_date(token, self))
             self.topic_at[token.i] = topic
@@ -238,13 +237,7 @@ def _events(
     if planned and mood == "asserted":
         mood = "future"
     action = _action(words, [anchor, verb], context)
-    common = {
-        "doc": context.doc_id, "sentence": number, "text": sent.text.strip(),
-        "span": _span(sent), "action": action, "title": context.title,
-        "date": event_date({anchor.i, verb.i}, sent, context, mood),
-        "location": event_location(anchor, verb, context), "modality": mood,
-        "negated": mood == "negated",
-    }
+    common = {**_record_fields(verb, anchor, mood, sent, number, context), "action": action}
     if not targets and len(sources) > 1 and _reciprocal(words, verb, context) \
             and not _each_of_own_view(verb):
         targets = sources
@@ -259,6 +252,16 @@ def _events(
         for target in partners_of_source:
             yield Event(source=source, target=target, confidence=_confidence(source, target),
                         **common)
+
+
+def _record_fields(verb: Token, anchor: Token, mood: str, sent: Span, number: int,
+                   context: Context) -> dict:
+    """What every record of a verb (and of its anchor noun) carries, however many it makes:
+    its sentence, modality, date and place."""
+    return {"doc": context.doc_id, "sentence": number, "text": sent.text.strip(), "span": _span(sent),
+            "title": context.title, "modality": mood, "negated": mood == "negated",
+            "date": event_date({anchor.i, verb.i}, sent, context, mood),
+            "location": event_location(anchor, verb, context)}
 
 
 def _unknown_outlet(token: Token, context: Context) -> bool:
@@ -911,7 +914,7 @@ def topic_events(verb: Token, sent: Span, number: int, context: Context) -> Iter
         for node in _nodes([target], context):
             for source in sources:
                 if source.id != node.id and (source.is_topic or node.is_topic):
-                    common = common or _link_fields(verb, sent, number, context)
+                    common = common or _record_fields(verb, verb, modality(verb), sent, number, context)
                     yield _link(source, node, _phrase(words), common)
 
 
@@ -921,13 +924,13 @@ def _said_about(verb: Token) -> Iterator[tuple[list[Token], Token]]:
     approved", "Macron announced that Paris will host a meeting", "the statistics show the
     economy shrank"). Their actors are no targets of the speaker (that is the event rules'
     call): only topics are linked."""
-    statement = verb.lemma_.lower() in WORDS.speech_verb | WORDS.finding_verb
+    statement = verb.lemma_.lower() in STATING_VERBS
     words = [verb, *particles(verb)]
     for clause in verb.children:
         if clause.dep_ == "ccomp" and clause.pos_ in labels.VERBAL and (statement or any(
                 c.dep_ == "mark" and c.lower_ in WORDS.clause_mark for c in clause.children)):
             yield from ((words, t) for c in clause.children
-                        if c.dep_ in labels.ANY_SUBJECT | {"dobj"} for t in coordinated(c))
+                        if c.dep_ in CLAUSE_TOPICS for t in coordinated(c))
 
 
 def _doers(verb: Token) -> list[Token]:
@@ -1011,6 +1014,13 @@ def _nodes(tokens: Iterable[Token], context: Context) -> list[ActorRef]:
 
 #: Verbs whose object does what the infinitive after it says.
 OBJECT_CONTROL = WORDS.causing_verb | WORDS.directive_verb | WORDS.request_verb
+#: Verbs whose clause's topics are theirs, whatever the clause opens with; and the roles there.
+STATING_VERBS = WORDS.speech_verb | WORDS.finding_verb
+CLAUSE_TOPICS = labels.ANY_SUBJECT | {"dobj"}
+#: Verbs that tell of a meeting or plan it rather than hold it (its date is not theirs).
+TELLING_VERBS = WORDS.speech_verb | WORDS.intent_verb
+#: Prepositions of a meeting's participants: "a meeting of X", "talks between X and Y", "with X".
+MEETING_PREPS = WORDS.between_prep | {"of", "with"}
 #: What follows a verb whose "it" stands for nothing: "it is hard to …", "it seems that …".
 EXTRAPOSED = frozenset({"xcomp", "ccomp", "acomp", "attr"})
 
@@ -1030,16 +1040,6 @@ def _thing_referred(token: Token) -> Token:
                 and (candidate.tag_ in labels.PLURAL_NOUN_TAGS) == plural:
             return candidate
     return token
-
-
-def _link_fields(verb: Token, sent: Span, number: int, context: Context) -> dict:
-    """What every link of a verb shares: its sentence, modality, date and place (worked out
-    once, however many links the verb makes)."""
-    mood = modality(verb)
-    return {"doc": context.doc_id, "sentence": number, "text": sent.text.strip(), "span": _span(sent),
-            "title": context.title, "modality": mood, "negated": mood == "negated",
-            "date": event_date({verb.i}, sent, context, mood),
-            "location": event_location(verb, verb, context)}
 
 
 def _link(source: ActorRef, target: ActorRef, action: Action, common: dict) -> Event:
@@ -1065,13 +1065,13 @@ def meeting_events(noun: Token, sent: Span, number: int, context: Context) -> It
     meeting = context.topic(noun)
     if meeting is None:
         return
-    people = [*_objects_of(noun, WORDS.between_prep | {"of", "with"}),
+    people = [*_objects_of(noun, MEETING_PREPS),
               *(t for c in noun.children if c.dep_ == "poss" for t in coordinated(c)),
               *(c for c in noun.lefts if c.dep_ in labels.MODIFIER and context.mentions.get(c.i))]
     actors = actors_of(people, context)
     if not actors:
         return
-    common = _link_fields(verb, sent, number, context)
+    common = _record_fields(verb, verb, modality(verb), sent, number, context)
     common["date"] = meeting_date(noun, context) or common["date"]
     for actor in actors:
         yield _link(actor, meeting, ATTEND, common)
@@ -1083,7 +1083,7 @@ def meeting_date(noun: Token, context: Context) -> str | None:
     verb that holds it ("will host a meeting in early January"), not on the one that tells of
     it ("On Monday, Macron announced a summit" is no summit on Monday)."""
     verb = _governing_verb(noun)
-    telling = verb.lemma_.lower() in WORDS.speech_verb | WORDS.intent_verb
+    telling = verb.lemma_.lower() in TELLING_VERBS
     ahead = verb.i != noun.i and (telling or modality(verb) in {"future", "hypothetical"})
     own = stated_date({noun.i}, noun.sent, context, ahead)
     if own or telling or verb.i == noun.i:

@@ -142,12 +142,12 @@ def _people(token: Token) -> bool:
     return lemma in PEOPLE_WORDS or agent_of([lemma]) is not None
 
 
-def topic_of(token: Token, doc_id: str, lexicon: TopicLexicon | None = None) -> ActorRef | None:
+def topic_of(token: Token, doc_id: str) -> ActorRef | None:
     """The topic a head token names (see the module docstring), or None."""
     head = topic_head(token)
     if head is None:
         return None
-    lexicon = lexicon or TopicLexicon.bundled()
+    lexicon = TopicLexicon.bundled()
     modifiers, numbers = key_modifiers(head), _numbers(head)
     words = [_words(m) for m in modifiers]
     surface = " ".join([*words, head.text if head.pos_ == "PROPN" else head.lower_, *numbers])
@@ -209,5 +209,5 @@ def _joined(token: Token) -> list[Token]:
 
 
 def topic_kind(token: Token) -> str:
-    """The kind a noun's head word gives it (``topics.tsv``), else ``other``."""
-    return TopicLexicon.bundled().kinds.get(token.lemma_.lower(), "other")
+    """The kind a noun's head word gives it (``topics.tsv``), else ``other`` (issues aside)."""
+    return TopicLexicon.bundled().kind_of(token.lemma_.lower(), ())
