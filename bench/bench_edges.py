@@ -20,17 +20,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from benchlib import REPO, WIKINEWS, judged_samples, load_corpus, still_found
-
-from kg.recipe import ExtractorSpec
+from benchlib import REPO, WIKINEWS, judged_keys, judged_samples, still_found
 
 VERDICTS = REPO / "bench" / "dev" / "judged_edges.tsv"
 
 
 def main(corpus: Path) -> None:
-    extractor = ExtractorSpec().load()
-    drawn = {(e.doc, e.sentence, e.source.name, e.target.name)
-             for e in extractor.events(load_corpus(corpus)) if e.layer == "event"}
+    drawn = judged_keys(corpus, "event")
     print(f"{len(drawn)} edges drawn from {corpus.name}")
     for name, rows in judged_samples(VERDICTS).items():
         still = still_found(rows, drawn)

@@ -19,17 +19,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from benchlib import REPO, WIKINEWS, judged_samples, load_corpus, still_found
-
-from kg.recipe import ExtractorSpec
+from benchlib import REPO, WIKINEWS, judged_keys, judged_samples, still_found
 
 VERDICTS = REPO / "bench" / "dev" / "judged_topics.tsv"
 
 
 def main(corpus: Path) -> None:
-    extractor = ExtractorSpec().load()
-    found = {(e.doc, e.sentence, e.source.name, e.target.name)
-             for e in extractor.events(load_corpus(corpus)) if e.layer == "topic"}
+    found = judged_keys(corpus, "topic")
     print(f"{len(found)} topic links from {corpus.name}")
     for name, rows in judged_samples(VERDICTS).items():
         still = still_found(rows, found)

@@ -64,6 +64,16 @@ def judged_samples(path: Path) -> dict[str, list[dict[str, str]]]:
     return dict(samples)
 
 
+def judged_keys(corpus: Path, layer: str) -> set[tuple[str, int, str, str]]:
+    """What a judged row is keyed by (document, sentence, source and target names), for every
+    record of ``layer`` the current kg extracts from ``corpus``."""
+    from kg.recipe import ExtractorSpec
+
+    extractor = ExtractorSpec().load()
+    return {(e.doc, e.sentence, e.source.name, e.target.name)
+            for e in extractor.events(load_corpus(corpus)) if e.layer == layer}
+
+
 def still_found(rows: list[dict[str, str]], found: set[tuple[str, int, str, str]]) -> list[dict[str, str]]:
     """The judged rows whose document, sentence, source and target are among ``found``."""
     return [r for r in rows if (r["doc"], int(r["sentence"]), r["source"], r["target"]) in found]

@@ -149,6 +149,12 @@ class Visit:
     def close(self) -> None:
         self.context.close()
 
+    def __enter__(self) -> Visit:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
 
 @pytest.fixture()
 def visit(browser: object, page_file: Path) -> Iterator[Visit]:
@@ -457,8 +463,7 @@ def topic_graph() -> nx.MultiDiGraph:
 
 
 def test_topics_are_diamonds_with_a_switch(browser: object, tmp_path: Path) -> None:
-    opened = Visit(browser, write_html(topic_graph(), tmp_path / "topics.html"))
-    try:
+    with Visit(browser, write_html(topic_graph(), tmp_path / "topics.html")) as opened:
         summit = opened.actor("summit")
         assert opened.js(f"kg.network.body.data.nodes.get({summit}).shape") == "diamond"
         assert opened.js("kg.counts()") == {"actors": 7, "topics": 1, "events": 10}
@@ -470,8 +475,6 @@ def test_topics_are_diamonds_with_a_switch(browser: object, tmp_path: Path) -> N
         panel = opened.page.inner_text("#kg-focus")
         assert "topic: meeting" in panel and "sanctions" in panel
         assert opened.errors == []
-    finally:
-        opened.close()
 
 
 def test_topics_start_hidden_on_a_page_of_many_actors(browser: object, tmp_path: Path,
@@ -479,13 +482,10 @@ def test_topics_start_hidden_on_a_page_of_many_actors(browser: object, tmp_path:
     import kg.render
 
     monkeypatch.setattr(kg.render, "TOPICS_SHOWN_UP_TO", 3)
-    opened = Visit(browser, write_html(topic_graph(), tmp_path / "many.html"))
-    try:
+    with Visit(browser, write_html(topic_graph(), tmp_path / "many.html")) as opened:
         assert opened.js("kg.counts()") == {"actors": 7, "topics": 0, "events": 8}
         opened.page.click("button.kg-type[data-type=TOPIC]")
         assert opened.js("kg.counts()") == {"actors": 7, "topics": 1, "events": 10}
-    finally:
-        opened.close()
 
 
 # --------------------------------------------------------------------------- safety
